@@ -1,0 +1,176 @@
+package io.igpipe;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The operator settings under {@code igpipe.*}. Their documentation lives next to the defaults in
+ * {@code config/application.yaml}; the names are a contract that README and tests rely on.
+ */
+@ConfigurationProperties(prefix = "igpipe")
+public class IgpipeProperties {
+
+    private Path dataDir = Path.of("data");
+    private Path watchRoot = Path.of("watch-folder");
+    private String instanceId = defaultInstanceId();
+    private final Graph graph = new Graph();
+    private final Sandbox sandbox = new Sandbox();
+    private final Media media = new Media();
+    private final Ingest ingest = new Ingest();
+    private final Pipeline pipeline = new Pipeline();
+    private List<Account> accounts = new ArrayList<>();
+
+    private static String defaultInstanceId() {
+        String host = System.getenv("HOSTNAME");
+        return host == null || host.isBlank() ? "igpipe" : host;
+    }
+
+    public Optional<Account> account(String name) {
+        return accounts.stream().filter(a -> a.getName().equals(name)).findFirst();
+    }
+
+    public Path watchFolderOf(Account account) {
+        return account.getWatchFolder() != null ? account.getWatchFolder() : watchRoot.resolve(account.getName());
+    }
+
+    public Path getDataDir() { return dataDir; }
+    public void setDataDir(Path dataDir) { this.dataDir = dataDir; }
+    public Path getWatchRoot() { return watchRoot; }
+    public void setWatchRoot(Path watchRoot) { this.watchRoot = watchRoot; }
+    public String getInstanceId() { return instanceId; }
+    public void setInstanceId(String instanceId) { this.instanceId = instanceId; }
+    public Graph getGraph() { return graph; }
+    public Sandbox getSandbox() { return sandbox; }
+    public Media getMedia() { return media; }
+    public Ingest getIngest() { return ingest; }
+    public Pipeline getPipeline() { return pipeline; }
+    public List<Account> getAccounts() { return accounts; }
+    public void setAccounts(List<Account> accounts) { this.accounts = accounts; }
+
+    public static class Account {
+        private String name;
+        private String igUserId;
+        private String accessToken;
+        private Path watchFolder;
+
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public String getIgUserId() { return igUserId; }
+        public void setIgUserId(String igUserId) { this.igUserId = igUserId; }
+        public String getAccessToken() { return accessToken; }
+        public void setAccessToken(String accessToken) { this.accessToken = accessToken; }
+        public Path getWatchFolder() { return watchFolder; }
+        public void setWatchFolder(Path watchFolder) { this.watchFolder = watchFolder; }
+
+        @Override
+        public String toString() {
+            // Never print the token: this object ends up in logs and error messages.
+            return "Account[" + name + ", ig-user-id=" + igUserId + "]";
+        }
+    }
+
+    public static class Graph {
+        private String baseUrl;
+        private String apiVersion = "v25.0";
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration responseTimeout = Duration.ofSeconds(60);
+        private final ContainerPoll containerPoll = new ContainerPoll();
+
+        public boolean usesEmbeddedSandbox() { return baseUrl == null || baseUrl.isBlank(); }
+        public String getBaseUrl() { return baseUrl; }
+        public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
+        public String getApiVersion() { return apiVersion; }
+        public void setApiVersion(String apiVersion) { this.apiVersion = apiVersion; }
+        public Duration getConnectTimeout() { return connectTimeout; }
+        public void setConnectTimeout(Duration connectTimeout) { this.connectTimeout = connectTimeout; }
+        public Duration getResponseTimeout() { return responseTimeout; }
+        public void setResponseTimeout(Duration responseTimeout) { this.responseTimeout = responseTimeout; }
+        public ContainerPoll getContainerPoll() { return containerPoll; }
+    }
+
+    public static class ContainerPoll {
+        private Duration initialDelay = Duration.ofSeconds(2);
+        private Duration interval = Duration.ofSeconds(5);
+        private int maxPolls = 120;
+
+        public Duration getInitialDelay() { return initialDelay; }
+        public void setInitialDelay(Duration initialDelay) { this.initialDelay = initialDelay; }
+        public Duration getInterval() { return interval; }
+        public void setInterval(Duration interval) { this.interval = interval; }
+        public int getMaxPolls() { return maxPolls; }
+        public void setMaxPolls(int maxPolls) { this.maxPolls = maxPolls; }
+    }
+
+    public static class Sandbox {
+        private String host = "127.0.0.1";
+        private int port = 0;
+        private Duration processingDelay = Duration.ofSeconds(2);
+        private int publishQuota = 100;
+        private Path stateFile;
+
+        public String getHost() { return host; }
+        public void setHost(String host) { this.host = host; }
+        public int getPort() { return port; }
+        public void setPort(int port) { this.port = port; }
+        public Duration getProcessingDelay() { return processingDelay; }
+        public void setProcessingDelay(Duration processingDelay) { this.processingDelay = processingDelay; }
+        public int getPublishQuota() { return publishQuota; }
+        public void setPublishQuota(int publishQuota) { this.publishQuota = publishQuota; }
+        public Path getStateFile() { return stateFile; }
+        public void setStateFile(Path stateFile) { this.stateFile = stateFile; }
+    }
+
+    public static class Media {
+        private String publicBaseUrl;
+        private Path storeDir;
+
+        public String getPublicBaseUrl() { return publicBaseUrl; }
+        public void setPublicBaseUrl(String publicBaseUrl) { this.publicBaseUrl = publicBaseUrl; }
+        public Path getStoreDir() { return storeDir; }
+        public void setStoreDir(Path storeDir) { this.storeDir = storeDir; }
+    }
+
+    public static class Ingest {
+        private Duration settleTime = Duration.ofSeconds(2);
+        private Duration pollInterval = Duration.ofSeconds(1);
+
+        public Duration getPollInterval() { return pollInterval; }
+        public void setPollInterval(Duration pollInterval) { this.pollInterval = pollInterval; }
+
+        public Duration getSettleTime() { return settleTime; }
+        public void setSettleTime(Duration settleTime) { this.settleTime = settleTime; }
+    }
+
+    public static class Pipeline {
+        private Duration pollInterval = Duration.ofSeconds(1);
+        private int batchSize = 16;
+        private int workers = 0;
+        private Duration leaseDuration = Duration.ofMinutes(5);
+        private int maxAttempts = 6;
+        private Duration retryInitialDelay = Duration.ofSeconds(5);
+        private Duration retryMaxDelay = Duration.ofMinutes(10);
+
+        public int effectiveWorkers() {
+            return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        }
+        public Duration getPollInterval() { return pollInterval; }
+        public void setPollInterval(Duration pollInterval) { this.pollInterval = pollInterval; }
+        public int getBatchSize() { return batchSize; }
+        public void setBatchSize(int batchSize) { this.batchSize = batchSize; }
+        public int getWorkers() { return workers; }
+        public void setWorkers(int workers) { this.workers = workers; }
+        public Duration getLeaseDuration() { return leaseDuration; }
+        public void setLeaseDuration(Duration leaseDuration) { this.leaseDuration = leaseDuration; }
+        public int getMaxAttempts() { return maxAttempts; }
+        public void setMaxAttempts(int maxAttempts) { this.maxAttempts = maxAttempts; }
+        public Duration getRetryInitialDelay() { return retryInitialDelay; }
+        public void setRetryInitialDelay(Duration retryInitialDelay) { this.retryInitialDelay = retryInitialDelay; }
+        public Duration getRetryMaxDelay() { return retryMaxDelay; }
+        public void setRetryMaxDelay(Duration retryMaxDelay) { this.retryMaxDelay = retryMaxDelay; }
+    }
+}

@@ -1,0 +1,183 @@
+package io.igpipe.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.igpipe.ledger.Post;
+import io.igpipe.ledger.PostLifecycle;
+import io.igpipe.media.MediaStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * Files a finished post where the operator looks for it: the original (and its sidecar) into
+ * {@code .published/} with {@code name.result.json}, or into {@code .failed/} with {@code name.error.json}.
+ * Nothing is deleted without a trace; a name already taken gets the post id appended.
+ * Safe to run twice for the same post (a crash between filing and recording it).
+ */
+@Component("postArchiver")
+public class PostArchiver {
+
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+    private final MediaStore mediaStore;
+    private final PostLifecycle lifecycle;
+
+    public PostArchiver(MediaStore mediaStore, PostLifecycle lifecycle) {
+        this.mediaStore = mediaStore;
+        this.lifecycle = lifecycle;
+    }
+
+    public void archivePublished(Post post) throws IOException {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("postId", post.getId());
+        result.put("account", post.getAccount());
+        result.put("state", post.getState());
+        result.put("mediaId", post.getMediaId());
+        result.put("containerId", post.getContainerId());
+        result.put("caption", post.getCaption());
+        result.put("originalName", post.getOriginalName());
+        result.put("contentSha256", post.getContentHash());
+        result.put("optimized", Map.of("width", post.getPreparedWidth(), "height", post.getPreparedHeight(),
+                "bytes", post.getPreparedBytes()));
+        result.put("timings", timings(post));
+        file(post, WatchFolderLayout.PUBLISHED, ".result.json", result);
+        mediaStore.discard(post.getPreparedPath());
+        lifecycle.archived(post);
+    }
+
+    public void archiveFailed(Post post) throws IOException {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("postId", post.getId());
+        error.put("account", post.getAccount());
+        error.put("code", post.getErrorCode());
+        error.put("message", post.getErrorMessage());
+        error.put("originalName", post.getOriginalName());
+        error.put("contentSha256", post.getContentHash());
+        error.put("attempts", post.getAttempts());
+        error.put("containerId", post.getContainerId());
+        error.put("graphError", parsedOrRaw(post.getErrorDetail()));
+        error.put("receivedAt", post.getReceivedAt());
+        error.put("failedAt", post.getFailedAt());
+        file(post, WatchFolderLayout.FAILED, ".error.json", error);
+        mediaStore.discard(post.getPreparedPath());
+        lifecycle.archived(post);
+    }
+
+    /** For files refused before they became posts (duplicates, bad sidecars): same folder, same shape. */
+    public void setAsideAtIntake(Path media, String sidecarPath, Path watchFolder, String account, String code,
+            String message, String contentHash, Map<String, Object> details) throws IOException {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("postId", null);
+        error.put("account", account);
+        error.put("code", code);
+        error.put("message", message);
+        error.put("originalName", media.getFileName().toString());
+        error.put("contentSha256", contentHash);
+        error.putAll(details);
+        error.put("failedAt", lifecycle.now());
+        Path target = watchFolder.resolve(WatchFolderLayout.FAILED);
+        String base = moveAside(media, sidecarPath == null ? null : Path.of(sidecarPath), target, null);
+        writeJson(target.resolve(base + ".error.json"), error);
+    }
+
+    private void file(Post post, String folder, String suffix, Map<String, Object> content) throws IOException {
+        Path original = Path.of(post.getOriginalPath());
+        Path inFlightDir = original.getParent();
+        Path watchFolder = WatchFolderLayout.watchFolderOfInFlight(original);
+        Path target = watchFolder.resolve(folder);
+        String base = moveAside(original, post.getSidecarPath() == null ? null : Path.of(post.getSidecarPath()),
+                target, post.getId());
+        writeJson(target.resolve(base + suffix), content);
+        try (Stream<Path> left = Files.list(inFlightDir)) {
+            if (left.findAny().isEmpty()) {
+                Files.delete(inFlightDir);
+            }
+        } catch (java.nio.file.NoSuchFileException alreadyGone) {
+            // filed on an earlier run
+        }
+    }
+
+    /** Moves media and sidecar into {@code target} under one free base name; returns that base name. */
+    private String moveAside(Path media, Path sidecar, Path target, String postId) throws IOException {
+        Files.createDirectories(target);
+        String fileName = media.getFileName().toString();
+        String base = SidecarReader.baseName(fileName);
+        String extension = fileName.substring(base.length());
+        String chosen = base;
+        int attempt = 0;
+        while (taken(target, chosen, extension, sidecar)) {
+            attempt++;
+            String suffix = postId != null && attempt == 1 ? postId.substring(0, 8) : String.valueOf(System.nanoTime());
+            chosen = base + "-" + suffix;
+        }
+        if (Files.exists(media)) {
+            Files.move(media, target.resolve(chosen + extension), StandardCopyOption.ATOMIC_MOVE);
+        }
+        if (sidecar != null && Files.exists(sidecar)) {
+            String sidecarName = sidecar.getFileName().toString();
+            Files.move(sidecar, target.resolve(chosen + sidecarName.substring(SidecarReader.baseName(sidecarName).length())),
+                    StandardCopyOption.ATOMIC_MOVE);
+        }
+        return chosen;
+    }
+
+    private static boolean taken(Path target, String base, String extension, Path sidecar) {
+        if (Files.exists(target.resolve(base + extension)) || Files.exists(target.resolve(base + ".result.json"))
+                || Files.exists(target.resolve(base + ".error.json"))) {
+            return true;
+        }
+        if (sidecar != null) {
+            String name = sidecar.getFileName().toString();
+            return Files.exists(target.resolve(base + name.substring(SidecarReader.baseName(name).length())));
+        }
+        return false;
+    }
+
+    private Map<String, Object> timings(Post post) {
+        Map<String, Object> timings = new LinkedHashMap<>();
+        timings.put("receivedAt", post.getReceivedAt());
+        timings.put("preparedAt", post.getPreparedAt());
+        timings.put("containerCreatedAt", post.getContainerCreatedAt());
+        timings.put("containerFinishedAt", post.getContainerFinishedAt());
+        timings.put("publishStartedAt", post.getPublishStartedAt());
+        timings.put("publishedAt", post.getPublishedAt());
+        timings.put("prepareMillis", millis(post.getReceivedAt(), post.getPreparedAt()));
+        timings.put("containerWaitMillis", millis(post.getContainerCreatedAt(), post.getContainerFinishedAt()));
+        timings.put("publishMillis", millis(post.getPublishStartedAt(), post.getPublishedAt()));
+        timings.put("totalMillis", millis(post.getReceivedAt(), post.getPublishedAt()));
+        return timings;
+    }
+
+    private static Long millis(OffsetDateTime from, OffsetDateTime to) {
+        return from == null || to == null ? null : Duration.between(from, to).toMillis();
+    }
+
+    private Object parsedOrRaw(String detail) {
+        if (detail == null) {
+            return null;
+        }
+        try {
+            return json.readTree(detail);
+        } catch (IOException notJson) {
+            return detail;
+        }
+    }
+
+    private void writeJson(Path path, Object content) throws IOException {
+        Path temp = path.resolveSibling(path.getFileName() + ".tmp");
+        json.writeValue(temp.toFile(), content);
+        Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,1 @@
+SELECT * FROM post WHERE id = :#${body.postId}
