@@ -1,0 +1,234 @@
+package io.igpipe.graph.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * {@code POST /{ig-user-id}/media}. Everything Instagram rejects synchronously is rejected here, in the order a
+ * client would meet it: the kind of container, its parameters, the container cap, then the image fetched from
+ * {@code image_url} (reachability, size, format, decodability, aspect ratio).
+ */
+final class ContainerCreation {
+
+    static final int MAX_ALT_TEXT = 1000;
+    static final int MAX_USER_TAGS = 20;
+    static final int MAX_COLLABORATORS = 3;
+    static final int MIN_CHILDREN = 2;
+    static final int MAX_CHILDREN = 10;
+
+    private final SandboxState state;
+    private final MediaFetcher fetcher;
+    private final Clock clock;
+
+    ContainerCreation(SandboxState state, MediaFetcher fetcher, Clock clock) {
+        this.state = state;
+        this.fetcher = fetcher;
+        this.clock = clock;
+    }
+
+    ContainerRecord create(GraphRequest request, String ownerId, ContainerOutcome outcome) {
+        ContainerType type = typeOf(request);
+        String caption = null;
+        String altText = null;
+        String locationId = null;
+        List<String> collaborators = List.of();
+        List<String> children = List.of();
+        if (type.carouselItem()) {
+            for (String param : List.of("caption", "location_id", "collaborators")) {
+                if (request.hasParam(param)) {
+                    throw GraphError.notForCarouselChild(param).raise();
+                }
+            }
+        }
+        if (type == ContainerType.IMAGE || type == ContainerType.CAROUSEL) {
+            caption = request.param("caption");
+            CaptionRules.check(caption);
+            locationId = emptyToNull(request.param("location_id"));
+            collaborators = collaborators(request.param("collaborators"));
+        }
+        if (type == ContainerType.IMAGE || type == ContainerType.CAROUSEL_IMAGE_ITEM) {
+            altText = emptyToNull(request.param("alt_text"));
+            if (altText != null && altText.codePointCount(0, altText.length()) > MAX_ALT_TEXT) {
+                throw GraphError.invalidParameter("(#100) Param alt_text must be at most 1000 characters long")
+                        .raise();
+            }
+        }
+        List<UserTag> userTags = type == ContainerType.CAROUSEL
+                ? List.of()
+                : userTags(request.param("user_tags"), type != ContainerType.STORY_IMAGE);
+        if (type == ContainerType.CAROUSEL) {
+            children = children(request.param("children"));
+        }
+        String imageUrl = null;
+        ImageFacts image = null;
+        if (type.fetchesImage()) {
+            imageUrl = request.param("image_url");
+            if (imageUrl == null || imageUrl.isBlank()) {
+                throw GraphError.missingParameter("image_url").raise();
+            }
+        }
+        // The cap is checked before the fetch so a capped account does not make the sandbox download anything.
+        state.requireContainerCapacity(ownerId, clock.instant());
+        if (type.fetchesImage()) {
+            image = fetchImage(imageUrl, type);
+        }
+        ContainerDraft draft = new ContainerDraft(ownerId, type, imageUrl, caption, altText, locationId, userTags,
+                collaborators, children, image);
+        return state.createContainer(draft, outcome, clock.instant());
+    }
+
+    private static ContainerType typeOf(GraphRequest request) {
+        String mediaType = request.param("media_type");
+        boolean carouselItem = "true".equalsIgnoreCase(request.param("is_carousel_item"));
+        boolean resumable = "resumable".equals(request.param("upload_type"));
+        boolean video = request.hasParam("video_url") && !request.hasParam("image_url");
+        if (mediaType == null || mediaType.isEmpty() || mediaType.equals("IMAGE")) {
+            if (resumable || video) {
+                throw GraphError.videoNotSimulated().raise();
+            }
+            return carouselItem ? ContainerType.CAROUSEL_IMAGE_ITEM : ContainerType.IMAGE;
+        }
+        switch (mediaType) {
+            case "CAROUSEL":
+                return ContainerType.CAROUSEL;
+            case "STORIES":
+                if (resumable || video) {
+                    throw GraphError.videoNotSimulated().raise();
+                }
+                return ContainerType.STORY_IMAGE;
+            case "REELS":
+            case "VIDEO":
+                throw GraphError.videoNotSimulated().raise();
+            default:
+                throw GraphError.unknownMediaType(mediaType).raise();
+        }
+    }
+
+    private ImageFacts fetchImage(String imageUrl, ContainerType type) {
+        MediaFetcher.Fetched fetched = fetcher.fetch(imageUrl);
+        switch (FetchedBodyKind.of(fetched.bytes(), fetched.contentType())) {
+            case TEXT:
+                throw GraphError.notPhotoOrVideo().raise();
+            case OTHER_IMAGE:
+            case UNKNOWN_BINARY:
+                throw GraphError.imageFormatNotSupported().raise();
+            default:
+                break;
+        }
+        ImageFacts facts = JpegInspector.inspect(fetched.bytes(), fetched.contentType());
+        if (type.aspectRatioLimited() && !withinFeedAspectRatio(facts.width(), facts.height())) {
+            throw GraphError.aspectRatioNotSupported(facts.width(), facts.height()).raise();
+        }
+        return facts;
+    }
+
+    /** 4:5 to 1.91:1 inclusive, compared in integers so the limits themselves are never lost to rounding. */
+    static boolean withinFeedAspectRatio(int width, int height) {
+        long w = width;
+        long h = height;
+        return 5 * w >= 4 * h && 100 * w <= 191 * h;
+    }
+
+    private static List<UserTag> userTags(String raw, boolean positionRequired) {
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        JsonNode tags;
+        try {
+            tags = SandboxJson.MAPPER.readTree(raw);
+        } catch (IOException e) {
+            throw userTagsInvalid("must be a JSON array");
+        }
+        if (tags == null || !tags.isArray()) {
+            throw userTagsInvalid("must be a JSON array");
+        }
+        if (tags.size() > MAX_USER_TAGS) {
+            throw GraphError.tooManyUserTags().raise();
+        }
+        List<UserTag> result = new ArrayList<>();
+        for (int i = 0; i < tags.size(); i++) {
+            JsonNode tag = tags.get(i);
+            JsonNode username = tag.get("username");
+            if (!tag.isObject() || username == null || !username.isTextual() || username.asText().isBlank()) {
+                throw userTagsInvalid("[" + i + "] must have a username");
+            }
+            Double x = coordinate(tag, "x", i, positionRequired);
+            Double y = coordinate(tag, "y", i, positionRequired);
+            result.add(new UserTag(username.asText(), x, y));
+        }
+        return List.copyOf(result);
+    }
+
+    private static Double coordinate(JsonNode tag, String axis, int index, boolean required) {
+        JsonNode value = tag.get(axis);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw userTagsInvalid("[" + index + "][" + axis + "] is required");
+            }
+            return null;
+        }
+        if (!value.isNumber() || value.asDouble() < 0.0 || value.asDouble() > 1.0) {
+            throw userTagsInvalid("[" + index + "][" + axis + "] must be a number between 0 and 1");
+        }
+        return value.asDouble();
+    }
+
+    private static GraphErrorException userTagsInvalid(String what) {
+        return GraphError.invalidParameter("(#100) Param user_tags" + what).raise();
+    }
+
+    private static List<String> collaborators(String raw) {
+        List<String> names = listParameter(raw, "collaborators");
+        if (names.size() > MAX_COLLABORATORS) {
+            throw GraphError.invalidParameter("(#100) Param collaborators can list at most 3 usernames").raise();
+        }
+        for (String name : names) {
+            if (name.startsWith("@")) {
+                throw GraphError.invalidCollaborator(name).raise();
+            }
+        }
+        return names;
+    }
+
+    private static List<String> children(String raw) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(listParameter(raw, "children")));
+        if (ids.size() < MIN_CHILDREN || ids.size() > MAX_CHILDREN) {
+            throw GraphError.carouselChildCount(ids.size()).raise();
+        }
+        return ids;
+    }
+
+    /** A list parameter may be a JSON array or a comma-separated string. */
+    private static List<String> listParameter(String raw, String name) {
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        String trimmed = raw.trim();
+        List<String> values = new ArrayList<>();
+        if (trimmed.startsWith("[")) {
+            JsonNode array;
+            try {
+                array = SandboxJson.MAPPER.readTree(trimmed);
+            } catch (IOException e) {
+                throw GraphError.invalidParameter("(#100) Param " + name + " must be a JSON array or a "
+                        + "comma-separated list").raise();
+            }
+            array.forEach(node -> values.add(node.asText().trim()));
+        } else {
+            for (String part : trimmed.split(",")) {
+                values.add(part.trim());
+            }
+        }
+        values.removeIf(String::isEmpty);
+        return List.copyOf(values);
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,307 @@
+package io.igpipe.graph.sandbox;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Accounts, tokens, containers and media, guarded by one lock. Every rule that depends on more than one object
+ * (the container cap, carousel children, the publishing quota, publish-once) is checked and applied under that
+ * lock, so two concurrent calls can never both slip under a limit. Every change is saved when a state file is set.
+ */
+final class SandboxState {
+
+    private static final Comparator<MediaRecord> NEWEST_FIRST =
+            Comparator.comparing(MediaRecord::timestamp).thenComparing(MediaRecord::id).reversed();
+
+    private final SandboxSettings settings;
+    private final StateFile stateFile;
+    private final IdSequence ids = new IdSequence();
+    private final Map<String, AccountRecord> accounts = new LinkedHashMap<>();
+    private final Map<String, TokenRecord> tokens = new LinkedHashMap<>();
+    private final Map<String, ContainerRecord> containers = new LinkedHashMap<>();
+    private final Map<String, MediaRecord> media = new LinkedHashMap<>();
+
+    private SandboxState(SandboxSettings settings, StateFile stateFile) {
+        this.settings = settings;
+        this.stateFile = stateFile;
+    }
+
+    static SandboxState open(SandboxSettings settings) throws IOException {
+        StateFile file = settings.stateFile() == null ? null : new StateFile(settings.stateFile());
+        SandboxState state = new SandboxState(settings, file);
+        if (file != null) {
+            file.read().ifPresent(state::restore);
+        }
+        return state;
+    }
+
+    private void restore(StateFile.Contents contents) {
+        contents.accounts().forEach(a -> accounts.put(a.igUserId(), a));
+        contents.tokens().forEach(t -> tokens.put(t.token(), t));
+        contents.containers().forEach(c -> {
+            containers.put(c.id(), c);
+            ids.advancePast(c.id());
+        });
+        contents.media().forEach(m -> {
+            media.put(m.id(), m);
+            ids.advancePast(m.id());
+        });
+    }
+
+    // ---- accounts and tokens ----
+
+    synchronized void registerAccount(String igUserId, String username, String accessToken, Instant now) {
+        accounts.put(igUserId, new AccountRecord(igUserId, username));
+        TokenRecord existing = tokens.get(accessToken);
+        boolean keepAge = existing != null && existing.igUserId().equals(igUserId)
+                && now.isBefore(existing.expiresAt());
+        TokenRecord token = keepAge
+                ? existing.withState(TokenState.VALID, now)
+                : new TokenRecord(accessToken, igUserId, TokenState.VALID, now, now.plus(settings.tokenLifetime()),
+                        now);
+        tokens.put(accessToken, token);
+        persist();
+    }
+
+    synchronized void setTokenState(String accessToken, TokenState state, Instant now) {
+        TokenRecord token = tokens.get(accessToken);
+        if (token == null) {
+            throw new IllegalArgumentException("unknown access token " + hint(accessToken));
+        }
+        tokens.put(accessToken, state == TokenState.VALID && !now.isBefore(token.expiresAt())
+                ? token.reissued(now, now.plus(settings.tokenLifetime()))
+                : token.withState(state, now));
+        persist();
+    }
+
+    synchronized Caller authenticate(String accessToken, Instant now) {
+        if (accessToken == null || accessToken.isBlank()) {
+            throw GraphError.tokenRequired().raise();
+        }
+        TokenRecord token = tokens.get(accessToken);
+        if (token == null) {
+            throw GraphError.tokenUnparseable().raise();
+        }
+        TokenState state = token.effectiveState(now);
+        if (state != TokenState.VALID) {
+            throw GraphError.tokenInvalid(state, token.igUserId(), token.expiredAt(), now).raise();
+        }
+        return new Caller(token.igUserId());
+    }
+
+    /** Refreshes a valid token old enough to be refreshed; the string stays the same, its 60 days restart. */
+    synchronized TokenRecord refresh(String accessToken, Instant now) {
+        TokenRecord token = tokens.get(accessToken);
+        if (token == null) {
+            throw GraphError.tokenUnparseable().raise();
+        }
+        if (now.isBefore(token.issuedAt().plus(settings.tokenMinRefreshAge()))) {
+            throw GraphError.invalidParameter("(#100) The access token cannot be refreshed yet: a long-lived token "
+                    + "can be refreshed only when it is at least 24 hours old").raise();
+        }
+        TokenRecord refreshed = token.reissued(now, now.plus(settings.tokenLifetime()));
+        tokens.put(accessToken, refreshed);
+        persist();
+        return refreshed;
+    }
+
+    synchronized Optional<AccountRecord> account(String igUserId) {
+        return Optional.ofNullable(accounts.get(igUserId));
+    }
+
+    synchronized boolean isAccount(String id) {
+        return accounts.containsKey(id);
+    }
+
+    synchronized Optional<ContainerRecord> container(String id) {
+        return Optional.ofNullable(containers.get(id));
+    }
+
+    synchronized Optional<MediaRecord> media(String id) {
+        return Optional.ofNullable(media.get(id));
+    }
+
+    // ---- containers ----
+
+    synchronized int containersInWindow(String ownerId, Instant now) {
+        Instant windowStart = now.minus(settings.quotaWindow());
+        return (int) containers.values().stream()
+                .filter(c -> c.ownerId().equals(ownerId) && c.createdAt().isAfter(windowStart))
+                .count();
+    }
+
+    synchronized void requireContainerCapacity(String ownerId, Instant now) {
+        if (containersInWindow(ownerId, now) >= settings.containerCap()) {
+            throw GraphError.containerCapReached().raise();
+        }
+    }
+
+    synchronized ContainerRecord createContainer(ContainerDraft draft, ContainerOutcome outcome, Instant now) {
+        requireContainerCapacity(draft.ownerId(), now);
+        for (String childId : draft.childIds()) {
+            requireUsableCarouselChild(draft.ownerId(), childId, now);
+        }
+        ContainerRecord container = new ContainerRecord(
+                ids.next(),
+                draft.ownerId(),
+                draft.type(),
+                now,
+                now.plus(settings.imageProcessingDelay()),
+                now.plus(settings.containerTtl()),
+                outcome == null ? ContainerOutcome.FINISHED : outcome,
+                draft.imageUrl(),
+                draft.caption(),
+                draft.altText(),
+                draft.locationId(),
+                draft.userTags(),
+                draft.collaborators(),
+                draft.childIds(),
+                draft.image(),
+                null,
+                null);
+        containers.put(container.id(), container);
+        persist();
+        return container;
+    }
+
+    private void requireUsableCarouselChild(String ownerId, String childId, Instant now) {
+        ContainerRecord child = containers.get(childId);
+        if (child == null || !child.ownerId().equals(ownerId)) {
+            throw GraphError.mediaNotFound(childId).raise();
+        }
+        if (!child.type().carouselItem()) {
+            throw GraphError.invalidParameter("(#100) The container " + childId
+                    + " was not created with is_carousel_item=true and cannot be a carousel child").raise();
+        }
+        switch (child.statusAt(now)) {
+            case FINISHED -> {
+                // usable
+            }
+            case EXPIRED -> throw GraphError.containerExpired(childId).raise();
+            case PUBLISHED -> throw GraphError.alreadyPublished(childId).raise();
+            default -> throw GraphError.notReady().raise();
+        }
+    }
+
+    // ---- publishing ----
+
+    synchronized MediaRecord publish(String ownerId, String creationId, Instant now) {
+        ContainerRecord container = containers.get(creationId);
+        if (container == null || !container.ownerId().equals(ownerId)) {
+            throw GraphError.mediaNotFound(creationId).raise();
+        }
+        switch (container.statusAt(now)) {
+            case EXPIRED -> throw GraphError.containerExpired(creationId).raise();
+            case PUBLISHED -> throw GraphError.alreadyPublished(creationId).raise();
+            case ERROR, IN_PROGRESS -> throw GraphError.notReady().raise();
+            case FINISHED -> {
+                // ready
+            }
+        }
+        if (container.type().carouselItem()) {
+            throw GraphError.carouselItemStandalone().raise();
+        }
+        if (quotaUsage(ownerId, null, now) >= settings.publishQuota()) {
+            throw GraphError.publishQuotaReached().raise();
+        }
+        String username = accounts.get(ownerId).username();
+        String mediaId = ids.next();
+        List<String> childMediaIds = new ArrayList<>();
+        for (String childContainerId : container.childIds()) {
+            ContainerRecord child = containers.get(childContainerId);
+            String childMediaId = ids.next();
+            childMediaIds.add(childMediaId);
+            media.put(childMediaId, mediaFrom(child, childMediaId, username, now, List.of(), mediaId));
+            containers.put(child.id(), child.published(childMediaId, now));
+        }
+        MediaRecord published = mediaFrom(container, mediaId, username, now, childMediaIds, null);
+        media.put(mediaId, published);
+        containers.put(container.id(), container.published(mediaId, now));
+        persist();
+        return published;
+    }
+
+    private static MediaRecord mediaFrom(ContainerRecord container, String mediaId, String username, Instant now,
+                                         List<String> childMediaIds, String parentId) {
+        String shortcode = Shortcode.of(mediaId);
+        String permalink = container.type() == ContainerType.STORY_IMAGE
+                ? "https://www.instagram.com/stories/" + username + "/" + mediaId + "/"
+                : "https://www.instagram.com/p/" + shortcode + "/";
+        String mediaUrl = container.type().fetchesImage()
+                ? "https://scontent.cdninstagram.com/v/t51.2885-15/" + mediaId + "_n.jpg"
+                : null;
+        return new MediaRecord(mediaId, container.ownerId(), container.id(), container.type().mediaType(),
+                container.type().mediaProductType(), container.caption(), container.altText(), now, shortcode,
+                permalink, mediaUrl, childMediaIds, parentId);
+    }
+
+    /** Successful publishes of the account in the rolling window, optionally only those after {@code since}. */
+    synchronized int quotaUsage(String ownerId, Instant since, Instant now) {
+        Instant windowStart = now.minus(settings.quotaWindow());
+        Instant from = since != null && since.isAfter(windowStart) ? since : windowStart;
+        return (int) media.values().stream()
+                .filter(m -> m.topLevel() && m.ownerId().equals(ownerId) && m.timestamp().isAfter(from)
+                        && !m.timestamp().isAfter(now))
+                .count();
+    }
+
+    /** The account's posts, newest first, as {@code GET /{ig-user-id}/media} lists them. */
+    synchronized List<MediaRecord> postsOf(String ownerId) {
+        return media.values().stream()
+                .filter(m -> m.topLevel() && m.ownerId().equals(ownerId))
+                .sorted(NEWEST_FIRST)
+                .toList();
+    }
+
+    // ---- admin ----
+
+    synchronized void resetAllButAccounts() {
+        containers.clear();
+        media.clear();
+        persist();
+    }
+
+    synchronized SandboxSnapshot snapshot(Instant now, List<CallRecord> calls, CallBudget budget) {
+        List<SandboxSnapshot.AccountView> accountViews = accounts.values().stream()
+                .map(a -> new SandboxSnapshot.AccountView(
+                        a.igUserId(),
+                        a.username(),
+                        tokens.values().stream()
+                                .filter(t -> t.igUserId().equals(a.igUserId()))
+                                .map(t -> new SandboxSnapshot.TokenView(t.hint(), t.effectiveState(now),
+                                        t.issuedAt(), t.expiresAt()))
+                                .toList(),
+                        quotaUsage(a.igUserId(), null, now),
+                        containersInWindow(a.igUserId(), now),
+                        budget.usage(a.igUserId(), now).callCount()))
+                .toList();
+        List<SandboxSnapshot.ContainerView> containerViews = containers.values().stream()
+                .map(c -> new SandboxSnapshot.ContainerView(c.id(), c.ownerId(), c.type(), c.statusAt(now),
+                        c.statusTextAt(now), c.createdAt(), c.imageUrl(), c.caption(), c.altText(), c.locationId(),
+                        c.userTags(), c.collaborators(), c.childIds(), c.image(), c.publishedMediaId()))
+                .toList();
+        List<SandboxSnapshot.MediaView> mediaViews = media.values().stream()
+                .map(m -> new SandboxSnapshot.MediaView(m.id(), m.ownerId(), m.containerId(), m.caption(),
+                        m.mediaType(), m.mediaProductType(), m.timestamp(), m.permalink(), m.shortcode(),
+                        m.childIds(), m.parentId()))
+                .toList();
+        return new SandboxSnapshot(now, accountViews, containerViews, mediaViews, calls);
+    }
+
+    private void persist() {
+        if (stateFile != null) {
+            stateFile.write(new StateFile.Contents(StateFile.VERSION, List.copyOf(accounts.values()),
+                    List.copyOf(tokens.values()), List.copyOf(containers.values()), List.copyOf(media.values())));
+        }
+    }
+
+    private static String hint(String token) {
+        return token == null || token.length() <= 8 ? "…" : "…" + token.substring(token.length() - 4);
+    }
+}

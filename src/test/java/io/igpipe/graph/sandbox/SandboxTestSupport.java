@@ -1,0 +1,112 @@
+package io.igpipe.graph.sandbox;
+
+import io.igpipe.graph.sandbox.GraphTestClient.Answer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A fresh sandbox per test on a hand-moved clock, two registered accounts, and an image origin shared by the
+ * test class. Processing is evaluated from the clock, so "wait until FINISHED" is a clock move, not a sleep.
+ */
+abstract class SandboxTestSupport {
+
+    static final String SHOP = "17841400000000001";
+    static final String SHOP_TOKEN = "EAAshop-token-0001";
+    static final String OTHER = "17841400000000002";
+    static final String OTHER_TOKEN = "EAAother-token-0002";
+    static final String V = "/v25.0/";
+    static final Duration PROCESSING = Duration.ofSeconds(2);
+
+    static ImageOrigin origin;
+
+    MutableClock clock;
+    GraphSandbox sandbox;
+    GraphTestClient graph;
+
+    @BeforeAll
+    static void startOrigin() throws IOException {
+        origin = new ImageOrigin();
+    }
+
+    @AfterAll
+    static void stopOrigin() {
+        origin.close();
+    }
+
+    @BeforeEach
+    void startSandbox() throws IOException {
+        clock = new MutableClock();
+        SandboxSettings.Builder settings = SandboxSettings.builder()
+                .clock(clock)
+                .imageProcessingDelay(PROCESSING)
+                .fetchTimeout(Duration.ofSeconds(2));
+        sandbox = GraphSandbox.start(customize(settings).build());
+        sandbox.registerAccount(SHOP, "igpipe_shop", SHOP_TOKEN);
+        sandbox.registerAccount(OTHER, "other_shop", OTHER_TOKEN);
+        graph = new GraphTestClient(sandbox.baseUri());
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        sandbox.close();
+    }
+
+    /** Tests that need other limits override this. */
+    SandboxSettings.Builder customize(SandboxSettings.Builder settings) {
+        return settings;
+    }
+
+    Answer createImage(String imageUrl, String... extraFields) {
+        List<String> fields = new ArrayList<>(List.of("image_url", imageUrl));
+        fields.addAll(List.of(extraFields));
+        return graph.postForm(V + SHOP + "/media", SHOP_TOKEN, fields.toArray(String[]::new));
+    }
+
+    Answer createLandscape(String... extraFields) {
+        return createImage(origin.url("/landscape.jpg"), extraFields);
+    }
+
+    /** A container that has finished processing. */
+    String finishedContainer(String... extraFields) {
+        Answer created = createLandscape(extraFields);
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        finishProcessing();
+        return created.id();
+    }
+
+    void finishProcessing() {
+        clock.advance(PROCESSING.plusSeconds(1));
+    }
+
+    Answer publish(String creationId) {
+        return graph.postForm(V + SHOP + "/media_publish", SHOP_TOKEN, "creation_id", creationId);
+    }
+
+    Answer containerStatus(String containerId) {
+        return graph.get(V + containerId + "?fields=status_code,status", SHOP_TOKEN);
+    }
+
+    static void assertGraphError(Answer answer, int code, Integer subcode) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(GraphError.defaultHttpStatus(code));
+        assertThat(answer.code()).as(answer.body()).isEqualTo(code);
+        if (subcode == null) {
+            assertThat(answer.error().has("error_subcode")).as(answer.body()).isFalse();
+        } else {
+            assertThat(answer.subcode()).as(answer.body()).isEqualTo(subcode);
+        }
+        assertThat(answer.error().path("type").asText()).isEqualTo("OAuthException");
+        assertThat(answer.error().path("fbtrace_id").asText()).matches("[A-Za-z0-9_-]{20,30}");
+        assertThat(answer.error().path("is_transient").isBoolean()).isTrue();
+        assertThat(answer.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith(
+                "application/json"));
+    }
+}
