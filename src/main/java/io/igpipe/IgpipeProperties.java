@@ -108,7 +108,7 @@ public class IgpipeProperties {
 
     public static class Sandbox {
         private String host = "127.0.0.1";
-        private int port = 0;
+        private int port = 8089;
         private Duration processingDelay = Duration.ofSeconds(2);
         private int publishQuota = 100;
         private Path stateFile;

@@ -1,0 +1,56 @@
+package io.igpipe.graph;
+
+import java.io.IOException;
+
+import io.igpipe.IgpipeProperties;
+import io.igpipe.graph.sandbox.GraphSandbox;
+import io.igpipe.graph.sandbox.SandboxSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class GraphConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphConfiguration.class);
+
+    /**
+     * With no {@code igpipe.graph.base-url}, the app serves its own Graph API sandbox on loopback and
+     * registers every configured account with its token, so a fresh checkout publishes end to end.
+     */
+    @Bean(destroyMethod = "close")
+    @Conditional(EmbeddedSandboxCondition.class)
+    public GraphSandbox embeddedGraphSandbox(IgpipeProperties properties) throws IOException {
+        IgpipeProperties.Sandbox config = properties.getSandbox();
+        SandboxSettings settings = SandboxSettings.defaults()
+                .withHost(config.getHost())
+                .withPort(config.getPort())
+                .withImageProcessingDelay(config.getProcessingDelay())
+                .withPublishQuota(config.getPublishQuota())
+                .withStateFile(config.getStateFile() != null ? config.getStateFile()
+                        : properties.getDataDir().resolve("sandbox").resolve("state.json"));
+        GraphSandbox sandbox;
+        try {
+            sandbox = GraphSandbox.start(settings);
+        } catch (java.net.BindException portTaken) {
+            // A busy default port must not stop a fresh checkout from running: take any free one.
+            LOG.warn("Sandbox port {} is busy; using a free port instead", config.getPort());
+            sandbox = GraphSandbox.start(settings.withPort(0));
+        }
+        for (IgpipeProperties.Account account : properties.getAccounts()) {
+            sandbox.registerAccount(account.getIgUserId(), account.getName(), account.getAccessToken());
+        }
+        LOG.info("No igpipe.graph.base-url set: Graph API sandbox serving at {}", sandbox.baseUri());
+        return sandbox;
+    }
+
+    @Bean
+    public GraphEndpoint graphEndpoint(IgpipeProperties properties, ObjectProvider<GraphSandbox> sandbox) {
+        IgpipeProperties.Graph graph = properties.getGraph();
+        String baseUrl = graph.usesEmbeddedSandbox() ? sandbox.getObject().baseUri().toString() : graph.getBaseUrl();
+        return new GraphEndpoint(baseUrl, graph.getApiVersion());
+    }
+}
