@@ -83,11 +83,21 @@ public class PostIntake {
         Files.deleteIfExists(inFlightDir);
     }
 
-    public void setAsideRejected(String mediaPath, String account, PostRejectedException rejection) throws IOException {
+    public void setAsideRejected(String mediaPath, String account, Exception failure) throws IOException {
+        PostRejectedException rejection = rejectionIn(failure);
         Path media = Path.of(mediaPath);
         String sidecar = SidecarReader.candidates(media).stream().findFirst().map(Path::toString).orElse(null);
         archiver.setAsideAtIntake(media, sidecar, media.getParent(), account, rejection.getCode(), rejection.getMessage(),
                 null, Map.of());
+    }
+
+    private static PostRejectedException rejectionIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PostRejectedException rejection) {
+                return rejection;
+            }
+        }
+        throw new IllegalArgumentException("Not a rejection: " + failure, failure);
     }
 
     static String sha256(Path file) throws IOException {

@@ -1,0 +1,146 @@
+package io.igpipe.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.igpipe.graph.sandbox.CallRecord;
+import io.igpipe.graph.sandbox.EndpointKind;
+import io.igpipe.graph.sandbox.FaultRule;
+import io.igpipe.graph.sandbox.GraphSandbox;
+import io.igpipe.graph.sandbox.SandboxSettings;
+import io.igpipe.graph.sandbox.SandboxSnapshot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crash safety, as an operator would meet it: the packaged app is killed with SIGKILL while posts are in
+ * flight, started again on the same ledger, and every post is published exactly once. The sandbox runs
+ * in this JVM, so it outlives the app like Instagram does.
+ */
+class CrashRecoveryIT {
+
+    private static final String IG_USER_ID = "17841400000000001";
+    private static final String TOKEN = "crash-test-token-5f2c";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    private GraphSandbox sandbox;
+    private AppProcess app;
+
+    @BeforeEach
+    void startSandbox() throws Exception {
+        sandbox = GraphSandbox.start(SandboxSettings.defaults()
+                .withImageProcessingDelay(Duration.ofMillis(1500)));
+        sandbox.registerAccount(IG_USER_ID, "demo", TOKEN);
+        Map<String, String> settings = new java.util.LinkedHashMap<>(PipelineTestSettings.fastPipeline(work));
+        settings.put("igpipe.graph.base-url", sandbox.baseUri().toString());
+        // A list given on the command line replaces the configured one whole, so name every field.
+        settings.put("igpipe.accounts[0].name", "demo");
+        settings.put("igpipe.accounts[0].ig-user-id", IG_USER_ID);
+        settings.put("igpipe.accounts[0].access-token", TOKEN);
+        settings.put("igpipe.pipeline.lease-duration", "2m");
+        settings.put("igpipe.instance-id", "crash-test-instance");
+        app = new AppProcess(work, settings);
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    @Test
+    void killedWhilePostsAreInFlightEachIsPublishedExactlyOnce() throws Exception {
+        app.start();
+        Path folder = work.resolve("watch").resolve("demo");
+        int posts = 8;
+        for (int i = 0; i < posts; i++) {
+            TestPhotos.drop(folder, "crash-" + i + ".txt", ("crash post " + i).getBytes(StandardCharsets.UTF_8));
+            TestPhotos.drop(folder, "crash-" + i + ".jpg", TestPhotos.jpeg(TestPhotos.photo(1200, 900, 100 + i, false), 0.9f));
+        }
+        // Kill once some containers exist and nothing is published yet (they take 1.5 s to finish).
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> successes(EndpointKind.CREATE_CONTAINER) >= 2);
+        app.kill();
+        assertThat(successes(EndpointKind.MEDIA_PUBLISH)).as("killed before anything was published").isLessThan(posts);
+
+        app.start();
+        awaitAllArchived(folder, posts);
+
+        List<SandboxSnapshot.MediaView> media = sandbox.snapshot().publishedBy(IG_USER_ID);
+        Map<String, Long> perCaption = media.stream().collect(Collectors.groupingBy(SandboxSnapshot.MediaView::caption, Collectors.counting()));
+        assertThat(perCaption).hasSize(posts).allSatisfy((caption, count) -> assertThat(count).as(caption).isEqualTo(1));
+        assertThat(successes(EndpointKind.MEDIA_PUBLISH)).isEqualTo(posts);
+        for (int i = 0; i < posts; i++) {
+            JsonNode result = JSON.readTree(folder.resolve(".published/crash-" + i + ".result.json").toFile());
+            assertThat(result.get("state").asText()).isEqualTo("PUBLISHED");
+            assertThat(sandbox.snapshot().mediaById(result.get("mediaId").asText())).isPresent();
+        }
+        assertThat(app.logs()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void killedRightAfterMediaPublishSucceededIsNotPublishedAgain() throws Exception {
+        // Instagram publishes, then the answer never arrives before the crash.
+        sandbox.faults().add(FaultRule.on(EndpointKind.MEDIA_PUBLISH).times(1).afterSuccess().latencyMs(60_000).build());
+        app.start();
+        Path folder = work.resolve("watch").resolve("demo");
+        TestPhotos.drop(folder, "lost-answer.txt", "answer lost in the crash".getBytes(StandardCharsets.UTF_8));
+        TestPhotos.drop(folder, "lost-answer.jpg", TestPhotos.jpeg(TestPhotos.photo(1200, 900, 42, false), 0.9f));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> sandbox.snapshot().publishedBy(IG_USER_ID).size() == 1);
+        app.kill();
+        sandbox.faults().clear();
+        long publishCallsBeforeRestart = sandbox.snapshot().callCount(EndpointKind.MEDIA_PUBLISH);
+
+        app.start();
+        awaitAllArchived(folder, 1);
+
+        List<SandboxSnapshot.MediaView> media = sandbox.snapshot().publishedBy(IG_USER_ID);
+        assertThat(media).hasSize(1);
+        assertThat(sandbox.snapshot().callCount(EndpointKind.MEDIA_PUBLISH)).as("no second media_publish")
+                .isEqualTo(publishCallsBeforeRestart);
+        JsonNode result = JSON.readTree(folder.resolve(".published/lost-answer.result.json").toFile());
+        assertThat(result.get("mediaId").asText()).as("media id recovered from the account's media").isEqualTo(media.get(0).id());
+    }
+
+    private long successes(EndpointKind endpoint) {
+        return sandbox.snapshot().calls(endpoint).stream().filter(CallRecord::succeeded).count();
+    }
+
+    private static void awaitAllArchived(Path folder, int posts) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Path published = folder.resolve(".published");
+            if (!Files.isDirectory(published)) {
+                return false;
+            }
+            try (var files = Files.list(published)) {
+                return files.filter(p -> p.toString().endsWith(".result.json")).count() == posts;
+            }
+        });
+        Set<String> leftovers = IntStream.range(0, posts).mapToObj(i -> "crash-" + i + ".jpg")
+                .filter(name -> Files.exists(folder.resolve(name))).collect(Collectors.toSet());
+        assertThat(leftovers).isEmpty();
+    }
+}
