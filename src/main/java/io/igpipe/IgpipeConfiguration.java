@@ -12,6 +12,10 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(IgpipeProperties.class)
 public class IgpipeConfiguration {
 
+    public IgpipeConfiguration(IgpipeProperties properties) {
+        properties.validate();
+    }
+
     @Bean
     public Clock clock() {
         return Clock.systemUTC();

@@ -30,6 +30,31 @@ public class IgpipeProperties {
         return host == null || host.isBlank() ? "igpipe" : host;
     }
 
+    /** Fails start-up with a clear message rather than letting posts fail one by one later. */
+    public void validate() {
+        if (accounts.isEmpty()) {
+            throw new IllegalStateException("igpipe.accounts is empty: configure at least one account");
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            Account account = accounts.get(i);
+            String where = "igpipe.accounts[" + i + "]";
+            if (account.getName() == null || !account.getName().matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                throw new IllegalStateException(where + ".name must be a simple folder name (letters, digits, . _ -)");
+            }
+            if (!names.add(account.getName())) {
+                throw new IllegalStateException(where + ".name '" + account.getName() + "' is used twice");
+            }
+            if (account.getIgUserId() == null || !account.getIgUserId().matches("\\d+")) {
+                throw new IllegalStateException(where + ".ig-user-id must be the numeric Instagram user id");
+            }
+            if (account.getAccessToken() == null || account.getAccessToken().isBlank()) {
+                throw new IllegalStateException(where + ".access-token is not set (account '" + account.getName()
+                        + "'): give it through an environment variable");
+            }
+        }
+    }
+
     public Optional<Account> account(String name) {
         return accounts.stream().filter(a -> a.getName().equals(name)).findFirst();
     }
