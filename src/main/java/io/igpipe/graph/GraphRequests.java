@@ -51,6 +51,11 @@ public class GraphRequests {
         prepare(exchange, post(exchange), "GET", null);
     }
 
+    /** GET /{ig-user-id}/content_publishing_limit */
+    public void publishingLimit(Exchange exchange) {
+        prepare(exchange, post(exchange), "GET", null);
+    }
+
     /** POST /{ig-user-id}/media_publish */
     public void publish(Exchange exchange) {
         Post post = post(exchange);

@@ -1,10 +1,14 @@
 package io.igpipe.ledger;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 
 import io.igpipe.IgpipeProperties;
 import io.igpipe.graph.GraphApiException;
 import io.igpipe.graph.GraphErrorClassifier;
+import io.igpipe.graph.PublishQuotaSpentException;
 import io.igpipe.media.MediaRejectedException;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +49,22 @@ public class PostFailures {
         }
     }
 
+    /**
+     * Holds the post until the oldest publish we know of leaves the window (plus a minute for clock skew);
+     * without one (the account also publishes from elsewhere) it looks again after the longest backoff.
+     */
+    public void quotaSpent(Post post, PublishQuotaSpentException spent, List<Map<String, Object>> oldestRows) {
+        Object oldest = oldestRows == null || oldestRows.isEmpty() ? null : oldestRows.get(0).get("oldest");
+        Duration wait = pipeline.getRetryMaxDelay();
+        String message = spent.getMessage();
+        if (oldest instanceof OffsetDateTime oldestPublish) {
+            OffsetDateTime slotFrees = oldestPublish.plus(spent.getWindow()).plusMinutes(1);
+            wait = Duration.between(lifecycle.now(), slotFrees);
+            message += "; next slot at " + slotFrees;
+        }
+        lifecycle.waitFor(post, wait.isNegative() ? Duration.ZERO : wait, "GRAPH_PUBLISH_QUOTA", message, null);
+    }
+
     /** The container ended in ERROR or EXPIRED: rebuild it once from the prepared media, then give up. */
     public void containerFailed(Post post, String statusCode, String statusText) {
         String reason = "Container " + post.getContainerId() + " ended " + statusCode
@@ -79,9 +99,5 @@ public class PostFailures {
     private static String describe(Exception cause) {
         String message = cause.getMessage();
         return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
-
-    Duration maxWait() {
-        return pipeline.getRetryMaxDelay();
     }
 }

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.igpipe.graph.sandbox.EndpointKind;
+import io.igpipe.graph.sandbox.FaultRule;
 import io.igpipe.graph.sandbox.GraphSandbox;
 import io.igpipe.graph.sandbox.ImageFacts;
 import io.igpipe.graph.sandbox.JpegEncoding;
@@ -234,6 +235,36 @@ class WatchFolderPublishingIT {
         assertThat(error.get("code").asText()).isEqualTo("SIDECAR_INVALID");
         assertThat(error.get("message").asText()).contains("captoin");
         assertThat(FOLDER.resolve(".failed/bad-sidecar.yaml")).exists();
+    }
+
+    @Test
+    void aTransientGraphErrorIsRetriedWithBackoffAndPublishedOnce() throws Exception {
+        sandbox.faults().add(FaultRule.on(EndpointKind.CREATE_CONTAINER).times(2).error(2, null).build());
+        long creates = sandbox.snapshot().callCount(EndpointKind.CREATE_CONTAINER);
+        TestPhotos.drop(FOLDER, "flaky.jpg", TestPhotos.jpeg(TestPhotos.photo(1200, 900, 12, false), 0.9f));
+        TestPhotos.drop(FOLDER, "flaky.txt", "published after two transient errors".getBytes(StandardCharsets.UTF_8));
+
+        awaitOutcome("flaky", ".published", ".result.json");
+
+        assertThat(mediaWithCaption("published after two transient errors")).hasSize(1);
+        assertThat(sandbox.snapshot().callCount(EndpointKind.CREATE_CONTAINER) - creates).isEqualTo(3);
+    }
+
+    @Test
+    void noMediaPublishCallIsMadeWhileTheQuotaIsSpent() throws Exception {
+        int used = sandbox.snapshot().quotaUsage(IG_USER_ID);
+        long publishes = sandbox.snapshot().callCount(EndpointKind.MEDIA_PUBLISH);
+        // The sandbox reports the quota as spent for the next answers of content_publishing_limit.
+        sandbox.faults().add(FaultRule.on(EndpointKind.PUBLISHING_LIMIT).times(1)
+                .body("{\"data\":[{\"quota_usage\":100,\"config\":{\"quota_total\":100,\"quota_duration\":86400}}]}")
+                .httpStatus(200).build());
+        TestPhotos.drop(FOLDER, "quota.jpg", TestPhotos.jpeg(TestPhotos.photo(1200, 900, 13, false), 0.9f));
+
+        await().atMost(PUBLISH_DEADLINE).until(() -> ledgerRowCount("quota.jpg") == 1
+                && "GRAPH_PUBLISH_QUOTA".equals(ledgerRow("quota.jpg").get("ERROR_CODE")));
+        assertThat(sandbox.snapshot().callCount(EndpointKind.MEDIA_PUBLISH)).isEqualTo(publishes);
+        assertThat(ledgerRow("quota.jpg")).containsEntry("STATE", "CONTAINER_CREATED");
+        assertThat(sandbox.snapshot().quotaUsage(IG_USER_ID)).isEqualTo(used);
     }
 
     @Test
