@@ -1,0 +1,17 @@
+package io.igpipe.media;
+
+/** Why a photo was rejected. The names are stable: they are stored in the ledger and shown to operators. */
+public enum MediaErrorCode {
+    /** The content is not a JPEG, PNG or WebP image (whatever the file name says). */
+    MEDIA_UNSUPPORTED_FORMAT,
+    /** The file claims a supported format but cannot be decoded completely (truncated, damaged). */
+    MEDIA_CORRUPT,
+    /** Narrower or lower than Instagram's minimum, after EXIF orientation. */
+    MEDIA_TOO_SMALL,
+    /** The header declares more pixels, or a longer side, than igpipe is willing to decode. */
+    MEDIA_DIMENSIONS_TOO_LARGE,
+    /** The file is larger than igpipe accepts as input. */
+    MEDIA_FILE_TOO_LARGE,
+    /** No JPEG within the output size limit could be produced, even at low quality and reduced size. */
+    MEDIA_CANNOT_MEET_SIZE_LIMIT
+}
