@@ -24,7 +24,7 @@ import org.w3c.dom.NodeList;
  * Writes 4-component JPEGs the way Photoshop does (Adobe APP14 marker, inverted samples), in Java: CMYK
  * (transform 0) or YCCK (transform 2). No ICC profile is embedded, so readers use a generic CMYK conversion.
  */
-final class CmykJpegs {
+public final class CmykJpegs {
 
     private static final String FORMAT = "javax_imageio_jpeg_image_1.0";
 
@@ -35,7 +35,7 @@ final class CmykJpegs {
      * @param ink  ink coverage per pixel, [y][x] = {c, m, y, k} in 0..255 (255 = full ink)
      * @param ycck true for YCCK, false for plain CMYK
      */
-    static Path write(int[][][] ink, boolean ycck, Path file) throws IOException {
+    public static Path write(int[][][] ink, boolean ycck, Path file) throws IOException {
         int height = ink.length;
         int width = ink[0].length;
         WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height, 4, null);

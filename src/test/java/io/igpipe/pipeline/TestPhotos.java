@@ -20,6 +20,8 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
+import io.igpipe.media.CmykJpegs;
+
 /** Photograph-like test images made at run time: gradients, shapes and sensor-like noise, so sizes are realistic. */
 public final class TestPhotos {
 
@@ -94,6 +96,22 @@ public final class TestPhotos {
         out.write(exif);
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();
+    }
+
+    /** An Adobe-style CMYK JPEG (4 components, APP14 marker, no ICC profile), as print tools write them. */
+    public static byte[] cmykJpeg(int width, int height, Path scratch) throws IOException {
+        BufferedImage rgb = photo(width, height, 77, false);
+        int[][][] ink = new int[height][width][];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int pixel = rgb.getRGB(x, y);
+                ink[y][x] = new int[] {255 - (pixel >> 16 & 0xFF), 255 - (pixel >> 8 & 0xFF), 255 - (pixel & 0xFF), 0};
+            }
+        }
+        Path file = CmykJpegs.write(ink, false, Files.createTempFile(scratch, "cmyk", ".jpg"));
+        byte[] bytes = Files.readAllBytes(file);
+        Files.delete(file);
+        return bytes;
     }
 
     public static byte[] truncated(byte[] data) {

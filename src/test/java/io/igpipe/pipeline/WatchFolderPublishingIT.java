@@ -111,9 +111,9 @@ class WatchFolderPublishingIT {
         TestPhotos.drop(FOLDER, "rotated.txt", "format exif rotated".getBytes(StandardCharsets.UTF_8));
         TestPhotos.drop(FOLDER, "panorama.jpg", TestPhotos.jpeg(TestPhotos.photo(3000, 1000, 4, false), 0.9f));
         TestPhotos.drop(FOLDER, "panorama.txt", "format panorama".getBytes(StandardCharsets.UTF_8));
-        TestPhotos.drop(FOLDER, "webp-photo.webp", PipelineTestSettings.fixture("photo-lossy.webp"));
+        TestPhotos.drop(FOLDER, "webp-photo.webp", PipelineTestSettings.fixture("photo-lossy-alpha.webp"));
         TestPhotos.drop(FOLDER, "webp-photo.txt", "format webp".getBytes(StandardCharsets.UTF_8));
-        TestPhotos.drop(FOLDER, "cmyk.jpg", PipelineTestSettings.fixture("photo-cmyk.jpg"));
+        TestPhotos.drop(FOLDER, "cmyk.jpg", TestPhotos.cmykJpeg(1200, 900, WORK));
         TestPhotos.drop(FOLDER, "cmyk.txt", "format cmyk jpeg".getBytes(StandardCharsets.UTF_8));
 
         for (String name : List.of("alpha", "rotated", "panorama", "webp-photo", "cmyk")) {
