@@ -54,8 +54,26 @@ class WatchFolderPublishingIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) {
+    static void settings(DynamicPropertyRegistry registry) throws IOException {
         PipelineTestSettings.fastPipeline(WORK).forEach((key, value) -> registry.add(key, () -> value));
+        leaveAnOrphanedInFlightFile();
+    }
+
+    /** What a crash between moving a drop in flight and recording it leaves behind, before the app starts. */
+    private static void leaveAnOrphanedInFlightFile() throws IOException {
+        Path orphanDir = FOLDER.resolve(".inflight").resolve(java.util.UUID.randomUUID().toString());
+        Files.createDirectories(orphanDir);
+        Files.write(orphanDir.resolve("orphan.jpg"), TestPhotos.jpeg(TestPhotos.photo(1200, 900, 99, false), 0.9f));
+        Files.writeString(orphanDir.resolve("orphan.txt"), "recovered after a crash before recording");
+    }
+
+    @Test
+    void aFileLeftInFlightByACrashBeforeItWasRecordedIsPublished() throws Exception {
+        awaitOutcome("orphan", ".published", ".result.json");
+        assertThat(mediaWithCaption("recovered after a crash before recording")).hasSize(1);
+        try (Stream<Path> inFlight = Files.list(FOLDER.resolve(".inflight"))) {
+            assertThat(inFlight.filter(dir -> Files.exists(dir.resolve("orphan.jpg")))).isEmpty();
+        }
     }
 
     @Autowired
