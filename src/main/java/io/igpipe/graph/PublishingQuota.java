@@ -22,6 +22,11 @@ public class PublishingQuota {
         this.lifecycle = lifecycle;
     }
 
+    /** An answer that says nothing about the quota. */
+    public Map<String, Object> unknown() {
+        return Map.of();
+    }
+
     @SuppressWarnings("unchecked")
     public void requireRoom(Map<String, Object> limitAnswer) {
         Object data = limitAnswer.get("data");

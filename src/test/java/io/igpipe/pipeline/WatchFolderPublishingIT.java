@@ -286,6 +286,15 @@ class WatchFolderPublishingIT {
     }
 
     @Test
+    void anUnreadableQuotaDoesNotStopPublishing() throws Exception {
+        sandbox.faults().add(FaultRule.on(EndpointKind.PUBLISHING_LIMIT).times(1).error(100, null).build());
+        TestPhotos.drop(FOLDER, "no-quota.jpg", TestPhotos.jpeg(TestPhotos.photo(1200, 900, 14, false), 0.9f));
+        TestPhotos.drop(FOLDER, "no-quota.txt", "published without a quota reading".getBytes(StandardCharsets.UTF_8));
+        awaitOutcome("no-quota", ".published", ".result.json");
+        assertThat(mediaWithCaption("published without a quota reading")).hasSize(1);
+    }
+
+    @Test
     void healthReportsThePipelineUp() {
         ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
         assertThat(health.getStatusCode().value()).isEqualTo(200);
