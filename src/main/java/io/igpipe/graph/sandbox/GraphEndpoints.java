@@ -205,7 +205,8 @@ final class GraphEndpoints {
         }
         TokenRecord refreshed = state.refresh(request.accessToken(), clock.instant());
         ObjectNode body = SandboxJson.MAPPER.createObjectNode();
-        body.put("access_token", refreshed.token());
+        // Meta may hand back the same string; the sandbox always does (it keeps only a digest).
+        body.put("access_token", request.accessToken());
         body.put("token_type", "bearer");
         body.put("expires_in", settings.tokenLifetime().toSeconds());
         return body;

@@ -43,7 +43,7 @@ final class SandboxState {
 
     private void restore(StateFile.Contents contents) {
         contents.accounts().forEach(a -> accounts.put(a.igUserId(), a));
-        contents.tokens().forEach(t -> tokens.put(t.token(), t));
+        contents.tokens().forEach(t -> tokens.put(t.digest(), t));
         contents.containers().forEach(c -> {
             containers.put(c.id(), c);
             ids.advancePast(c.id());
@@ -58,23 +58,24 @@ final class SandboxState {
 
     synchronized void registerAccount(String igUserId, String username, String accessToken, Instant now) {
         accounts.put(igUserId, new AccountRecord(igUserId, username));
-        TokenRecord existing = tokens.get(accessToken);
+        String digest = TokenRecord.digestOf(accessToken);
+        TokenRecord existing = tokens.get(digest);
         boolean keepAge = existing != null && existing.igUserId().equals(igUserId)
                 && now.isBefore(existing.expiresAt());
         TokenRecord token = keepAge
                 ? existing.withState(TokenState.VALID, now)
-                : new TokenRecord(accessToken, igUserId, TokenState.VALID, now, now.plus(settings.tokenLifetime()),
-                        now);
-        tokens.put(accessToken, token);
+                : TokenRecord.issue(accessToken, igUserId, now, now.plus(settings.tokenLifetime()));
+        tokens.put(digest, token);
         persist();
     }
 
     synchronized void setTokenState(String accessToken, TokenState state, Instant now) {
-        TokenRecord token = tokens.get(accessToken);
+        String digest = TokenRecord.digestOf(accessToken);
+        TokenRecord token = tokens.get(digest);
         if (token == null) {
-            throw new IllegalArgumentException("unknown access token " + hint(accessToken));
+            throw new IllegalArgumentException("unknown access token " + TokenRecord.hintOf(accessToken));
         }
-        tokens.put(accessToken, state == TokenState.VALID && !now.isBefore(token.expiresAt())
+        tokens.put(digest, state == TokenState.VALID && !now.isBefore(token.expiresAt())
                 ? token.reissued(now, now.plus(settings.tokenLifetime()))
                 : token.withState(state, now));
         persist();
@@ -84,7 +85,7 @@ final class SandboxState {
         if (accessToken == null || accessToken.isBlank()) {
             throw GraphError.tokenRequired().raise();
         }
-        TokenRecord token = tokens.get(accessToken);
+        TokenRecord token = tokens.get(TokenRecord.digestOf(accessToken));
         if (token == null) {
             throw GraphError.tokenUnparseable().raise();
         }
@@ -97,7 +98,8 @@ final class SandboxState {
 
     /** Refreshes a valid token old enough to be refreshed; the string stays the same, its 60 days restart. */
     synchronized TokenRecord refresh(String accessToken, Instant now) {
-        TokenRecord token = tokens.get(accessToken);
+        String digest = TokenRecord.digestOf(accessToken);
+        TokenRecord token = tokens.get(digest);
         if (token == null) {
             throw GraphError.tokenUnparseable().raise();
         }
@@ -106,7 +108,7 @@ final class SandboxState {
                     + "can be refreshed only when it is at least 24 hours old").raise();
         }
         TokenRecord refreshed = token.reissued(now, now.plus(settings.tokenLifetime()));
-        tokens.put(accessToken, refreshed);
+        tokens.put(digest, refreshed);
         persist();
         return refreshed;
     }
@@ -299,9 +301,5 @@ final class SandboxState {
             stateFile.write(new StateFile.Contents(StateFile.VERSION, List.copyOf(accounts.values()),
                     List.copyOf(tokens.values()), List.copyOf(containers.values()), List.copyOf(media.values())));
         }
-    }
-
-    private static String hint(String token) {
-        return token == null || token.length() <= 8 ? "…" : "…" + token.substring(token.length() - 4);
     }
 }

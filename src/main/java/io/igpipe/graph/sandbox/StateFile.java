@@ -19,7 +19,8 @@ final class StateFile {
                     List<ContainerRecord> containers, List<MediaRecord> media) {
     }
 
-    static final int VERSION = 1;
+    /** 2: tokens are kept as digests. A file of another version is set aside, not misread. */
+    static final int VERSION = 2;
 
     private final Path path;
 
@@ -31,7 +32,15 @@ final class StateFile {
         if (!Files.exists(path)) {
             return Optional.empty();
         }
-        return Optional.of(SandboxJson.MAPPER.readValue(path.toFile(), Contents.class));
+        com.fasterxml.jackson.databind.JsonNode document = SandboxJson.MAPPER.readTree(path.toFile());
+        if (document == null || document.path("version").asInt() != VERSION) {
+            Path aside = path.resolveSibling(path.getFileName() + ".v" + (document == null ? 0 : document.path("version").asInt()));
+            Files.move(path, aside, StandardCopyOption.REPLACE_EXISTING);
+            System.getLogger(StateFile.class.getName()).log(System.Logger.Level.WARNING,
+                    "Sandbox state file of another version moved to " + aside + "; starting with an empty sandbox");
+            return Optional.empty();
+        }
+        return Optional.of(SandboxJson.MAPPER.treeToValue(document, Contents.class));
     }
 
     void write(Contents contents) {

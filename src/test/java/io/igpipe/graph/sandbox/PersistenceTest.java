@@ -56,6 +56,19 @@ class PersistenceTest extends SandboxTestSupport {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("graph-sandbox.json");
         }
         assertThat(Files.readString(directory.resolve("state").resolve("graph-sandbox.json")))
-                .contains("\"containers\"", "\"media\"", publishedContainer);
+                .contains("\"containers\"", "\"media\"", publishedContainer)
+                .as("no access token is written to disk").doesNotContain(SHOP_TOKEN, OTHER_TOKEN);
+    }
+
+    @Test
+    void aStateFileOfAnotherVersionIsSetAsideNotMisread() throws IOException {
+        Path file = directory.resolve("old-version").resolve("graph-sandbox.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"version\":1,\"accounts\":[],\"tokens\":[{\"token\":\"old\"}],\"containers\":[],\"media\":[]}");
+
+        try (GraphSandbox restarted = GraphSandbox.start(sandbox.settings().withPort(0).withStateFile(file))) {
+            assertThat(restarted.snapshot().containers()).isEmpty();
+        }
+        assertThat(file.resolveSibling("graph-sandbox.json.v1")).exists();
     }
 }
