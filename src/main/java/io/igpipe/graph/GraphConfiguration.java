@@ -43,7 +43,8 @@ public class GraphConfiguration {
         for (IgpipeProperties.Account account : properties.getAccounts()) {
             sandbox.registerAccount(account.getIgUserId(), account.getName(), account.getAccessToken());
         }
-        LOG.info("No igpipe.graph.base-url set: Graph API sandbox serving at {}", sandbox.baseUri());
+        LOG.warn("No igpipe.graph.base-url set: posts go to the embedded Graph API sandbox at {}, not to Instagram. "
+                + "Set IGPIPE_GRAPH_BASE_URL to publish for real.", sandbox.baseUri());
         return sandbox;
     }
 
