@@ -5,6 +5,8 @@ import java.io.IOException;
 import io.igpipe.IgpipeProperties;
 import io.igpipe.graph.sandbox.GraphSandbox;
 import io.igpipe.graph.sandbox.SandboxSettings;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.spi.ComponentCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,6 +48,19 @@ public class GraphConfiguration {
         LOG.warn("No igpipe.graph.base-url set: posts go to the embedded Graph API sandbox at {}, not to Instagram. "
                 + "Set IGPIPE_GRAPH_BASE_URL to publish for real.", sandbox.baseUri());
         return sandbox;
+    }
+
+    /** The Graph timeouts of {@code igpipe.graph.*} applied to Camel's http/https components. */
+    @Bean
+    public ComponentCustomizer graphHttpTimeouts(IgpipeProperties properties) {
+        long connect = properties.getGraph().getConnectTimeout().toMillis();
+        long response = properties.getGraph().getResponseTimeout().toMillis();
+        return ComponentCustomizer.forType(HttpComponent.class, http -> {
+            http.setConnectTimeout(connect);
+            http.setConnectionRequestTimeout(connect);
+            http.setResponseTimeout(response);
+            http.setSoTimeout(response);
+        });
     }
 
     @Bean

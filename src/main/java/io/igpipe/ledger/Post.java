@@ -49,10 +49,6 @@ public class Post {
     private String leaseToken;
     private OffsetDateTime leaseUntil;
 
-    public PostState currentState() {
-        return PostState.valueOf(state);
-    }
-
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getAccount() { return account; }

@@ -16,9 +16,5 @@ public enum PostState {
     /** Terminal: live on Instagram. */
     PUBLISHED,
     /** Terminal: will not be published as submitted; the reason is recorded. */
-    FAILED;
-
-    public boolean isTerminal() {
-        return this == PUBLISHED || this == FAILED;
-    }
+    FAILED
 }

@@ -55,6 +55,8 @@ class CrashRecoveryIT {
         settings.put("igpipe.accounts[0].ig-user-id", IG_USER_ID);
         settings.put("igpipe.accounts[0].access-token", TOKEN);
         settings.put("igpipe.pipeline.lease-duration", "2m");
+        // Long enough that the app is still waiting for the lost media_publish answer when it is killed.
+        settings.put("igpipe.graph.response-timeout", "120s");
         settings.put("igpipe.instance-id", "crash-test-instance");
         app = new AppProcess(work, settings);
     }

@@ -36,6 +36,7 @@ final class PipelineTestSettings {
         settings.put("igpipe.pipeline.poll-interval", "200ms");
         settings.put("igpipe.pipeline.retry-initial-delay", "200ms");
         settings.put("igpipe.pipeline.retry-max-delay", "2s");
+        settings.put("igpipe.graph.response-timeout", "3s");
         return settings;
     }
 

@@ -269,6 +269,23 @@ class WatchFolderPublishingIT {
     }
 
     @Test
+    void aGraphAnswerSlowerThanTheResponseTimeoutIsGivenUpOnAndRetried() throws Exception {
+        // igpipe.graph.response-timeout is 3 s here; this answer would come after 8 s.
+        sandbox.faults().add(FaultRule.on(EndpointKind.CREATE_CONTAINER).times(1).latencyMs(8_000).build());
+        long creates = sandbox.snapshot().callCount(EndpointKind.CREATE_CONTAINER);
+        TestPhotos.drop(FOLDER, "slow-graph.jpg", TestPhotos.jpeg(TestPhotos.photo(1200, 900, 15, false), 0.9f));
+        TestPhotos.drop(FOLDER, "slow-graph.txt", "published after a timed-out call".getBytes(StandardCharsets.UTF_8));
+
+        awaitOutcome("slow-graph", ".published", ".result.json");
+
+        assertThat(mediaWithCaption("published after a timed-out call")).hasSize(1);
+        // The abandoned call is logged by the sandbox only once its slow answer has been sent.
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> sandbox.snapshot().callCount(EndpointKind.CREATE_CONTAINER) - creates >= 2);
+        assertThat(mediaWithCaption("published after a timed-out call")).hasSize(1);
+    }
+
+    @Test
     void noMediaPublishCallIsMadeWhileTheQuotaIsSpent() throws Exception {
         int used = sandbox.snapshot().quotaUsage(IG_USER_ID);
         long publishes = sandbox.snapshot().callCount(EndpointKind.MEDIA_PUBLISH);
