@@ -65,17 +65,30 @@ public final class GraphErrorClassifier {
         if (code >= 200 && code <= 299) {
             return GraphErrorCategory.AUTH;
         }
-        switch (sub) {
-            case 2207024:
-                return GraphErrorCategory.CAROUSEL;
-            case 2207026, 2207052, 2207004, 2207005, 2207009:
-                return GraphErrorCategory.MEDIA;
-            case 2207001, 2207003, 2207032:
-                return GraphErrorCategory.TRANSIENT;
-            default:
-                break;
+        GraphErrorCategory bySubcode = bySubcode(sub);
+        if (bySubcode != null) {
+            return bySubcode;
         }
         return Boolean.TRUE.equals(isTransient) ? GraphErrorCategory.TRANSIENT : GraphErrorCategory.UNKNOWN;
+    }
+
+    /**
+     * A container whose status_code is ERROR: classified by the subcode in its status text, and MEDIA when
+     * there is none (Meta processed the media and refused it).
+     */
+    public static GraphErrorCategory classifyContainerError(String statusText) {
+        Integer subcode = subcodeInStatus(statusText);
+        GraphErrorCategory bySubcode = subcode == null ? null : bySubcode(subcode);
+        return bySubcode != null ? bySubcode : GraphErrorCategory.MEDIA;
+    }
+
+    private static GraphErrorCategory bySubcode(int subcode) {
+        return switch (subcode) {
+            case 2207024 -> GraphErrorCategory.CAROUSEL;
+            case 2207026, 2207052, 2207004, 2207005, 2207009, 2207053, 2207077, 2207085 -> GraphErrorCategory.MEDIA;
+            case 2207001, 2207003, 2207032, 2207076, 2207082 -> GraphErrorCategory.TRANSIENT;
+            default -> null;
+        };
     }
 
     /** The subcode inside a container status text such as "Error: Media upload has failed with error code 2207026". */

@@ -6,21 +6,15 @@ import java.time.OffsetDateTime;
 /** content_publishing_limit says the account has no publish left in its rolling window. */
 public class PublishQuotaSpentException extends RuntimeException {
 
-    private final int usage;
-    private final int total;
     private final Duration window;
     private final OffsetDateTime windowStart;
 
     public PublishQuotaSpentException(int usage, int total, Duration window, OffsetDateTime now) {
         super("Publishing quota spent: " + usage + " of " + total + " posts in the last " + window.toHours() + " h");
-        this.usage = usage;
-        this.total = total;
         this.window = window;
         this.windowStart = now.minus(window);
     }
 
-    public int getUsage() { return usage; }
-    public int getTotal() { return total; }
     public Duration getWindow() { return window; }
     public OffsetDateTime getWindowStart() { return windowStart; }
 }

@@ -73,10 +73,9 @@ public class PostFailures {
             lifecycle.rebuildContainer(post, reason);
             return;
         }
-        Integer subcode = GraphErrorClassifier.subcodeInStatus(statusText);
-        String category = "EXPIRED".equals(statusCode) ? "GRAPH_CONTAINER_EXPIRED"
-                : "GRAPH_" + GraphErrorClassifier.classify(subcode == null ? null : 0, subcode, null).name();
-        lifecycle.failed(post, category, reason, null);
+        String code = "EXPIRED".equals(statusCode) ? "GRAPH_CONTAINER_EXPIRED"
+                : "GRAPH_" + GraphErrorClassifier.classifyContainerError(statusText).name();
+        lifecycle.failed(post, code, reason, null);
     }
 
     public void containerNeverReady(Post post, Exception timeout) {

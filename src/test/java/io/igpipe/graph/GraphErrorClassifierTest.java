@@ -74,6 +74,19 @@ class GraphErrorClassifierTest {
         assertThat(GraphErrorClassifier.subcodeInStatus(status)).isEqualTo(subcode);
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(nullValues = "null", value = {
+            "'Error: Media upload has failed with error code 2207026', MEDIA",
+            "'Error: 2207085 could not process the video', MEDIA",
+            "'Error: 2207082 could not upload media, retry', TRANSIENT",
+            "'Error: 2207076', TRANSIENT",
+            "'Error: something went wrong', MEDIA",
+            "null, MEDIA",
+    })
+    void classifiesAContainerErrorByTheSubcodeInItsStatus(String status, GraphErrorCategory expected) {
+        assertThat(GraphErrorClassifier.classifyContainerError(status)).isEqualTo(expected);
+    }
+
     @org.junit.jupiter.api.Test
     void statusTextWithoutSubcodeGivesNone() {
         assertThat(GraphErrorClassifier.subcodeInStatus("Error: something")).isNull();
