@@ -40,39 +40,39 @@ public class PostArchiver {
     }
 
     public void archivePublished(Post post) throws IOException {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("postId", post.getId());
-        result.put("account", post.getAccount());
-        result.put("state", post.getState());
+        Map<String, Object> result = outcomeOf(post);
         result.put("mediaId", post.getMediaId());
         result.put("containerId", post.getContainerId());
         result.put("caption", post.getCaption());
-        result.put("originalName", post.getOriginalName());
-        result.put("contentSha256", post.getContentHash());
-        result.put("optimized", Map.of("width", post.getPreparedWidth(), "height", post.getPreparedHeight(),
-                "bytes", post.getPreparedBytes()));
+        Map<String, Object> optimized = new LinkedHashMap<>();
+        optimized.put("width", post.getPreparedWidth());
+        optimized.put("height", post.getPreparedHeight());
+        optimized.put("bytes", post.getPreparedBytes());
+        result.put("optimized", optimized);
         result.put("timings", timings(post));
         file(post, WatchFolderLayout.PUBLISHED, ".result.json", result);
-        mediaStore.discard(post.getPreparedPath());
-        lifecycle.archived(post);
     }
 
     public void archiveFailed(Post post) throws IOException {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("postId", post.getId());
-        error.put("account", post.getAccount());
+        Map<String, Object> error = outcomeOf(post);
         error.put("code", post.getErrorCode());
         error.put("message", post.getErrorMessage());
-        error.put("originalName", post.getOriginalName());
-        error.put("contentSha256", post.getContentHash());
         error.put("attempts", post.getAttempts());
         error.put("containerId", post.getContainerId());
         error.put("graphError", parsedOrRaw(post.getErrorDetail()));
         error.put("receivedAt", post.getReceivedAt());
         error.put("failedAt", post.getFailedAt());
         file(post, WatchFolderLayout.FAILED, ".error.json", error);
-        mediaStore.discard(post.getPreparedPath());
-        lifecycle.archived(post);
+    }
+
+    private static Map<String, Object> outcomeOf(Post post) {
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("postId", post.getId());
+        outcome.put("account", post.getAccount());
+        outcome.put("state", post.getState());
+        outcome.put("originalName", post.getOriginalName());
+        outcome.put("contentSha256", post.getContentHash());
+        return outcome;
     }
 
     /** For files refused before they became posts (duplicates, bad sidecars): same folder, same shape. */
@@ -95,11 +95,15 @@ public class PostArchiver {
     private void file(Post post, String folder, String suffix, Map<String, Object> content) throws IOException {
         Path original = Path.of(post.getOriginalPath());
         Path inFlightDir = original.getParent();
-        Path watchFolder = WatchFolderLayout.watchFolderOfInFlight(original);
-        Path target = watchFolder.resolve(folder);
-        String base = moveAside(original, post.getSidecarPath() == null ? null : Path.of(post.getSidecarPath()),
-                target, post.getId());
-        writeJson(target.resolve(base + suffix), content);
+        Path target = WatchFolderLayout.watchFolderOfInFlight(original).resolve(folder);
+        // A run that crashed after filing but before the ledger recorded it must not file a second outcome.
+        if (Files.exists(original) || !alreadyFiled(target, suffix, post.getId())) {
+            String base = moveAside(original, post.getSidecarPath() == null ? null : Path.of(post.getSidecarPath()),
+                    target, post.getId());
+            writeJson(target.resolve(base + suffix), content);
+        }
+        mediaStore.discard(post.getPreparedPath());
+        lifecycle.archived(post);
         try (Stream<Path> left = Files.list(inFlightDir)) {
             if (left.findAny().isEmpty()) {
                 Files.delete(inFlightDir);
@@ -131,6 +135,21 @@ public class PostArchiver {
                     StandardCopyOption.ATOMIC_MOVE);
         }
         return chosen;
+    }
+
+    private boolean alreadyFiled(Path target, String suffix, String postId) throws IOException {
+        if (!Files.isDirectory(target)) {
+            return false;
+        }
+        try (Stream<Path> outcomes = Files.list(target)) {
+            return outcomes.filter(p -> p.getFileName().toString().endsWith(suffix)).anyMatch(p -> {
+                try {
+                    return postId.equals(json.readTree(p.toFile()).path("postId").asText(null));
+                } catch (IOException unreadable) {
+                    return false;
+                }
+            });
+        }
     }
 
     private static boolean taken(Path target, String base, String extension, Path sidecar) {
