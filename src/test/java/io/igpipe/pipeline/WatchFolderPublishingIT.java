@@ -246,6 +246,30 @@ class WatchFolderPublishingIT {
     }
 
     @Test
+    void aSettledPhotoWaitsWhileItsSidecarIsStillBeingWritten() throws Exception {
+        Path photo = FOLDER.resolve("old-photo.jpg");
+        Path temp = FOLDER.resolve(".old-photo.jpg.part");
+        Files.write(temp, TestPhotos.jpeg(TestPhotos.photo(1200, 1000, 16, false), 0.9f));
+        // Already settled: taken on its own, the photo would be picked up at the next scan.
+        Files.setLastModifiedTime(temp, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        Path sidecar = FOLDER.resolve("old-photo.yaml");
+        try (OutputStream out = Files.newOutputStream(sidecar)) {
+            out.write("caption: \"Caption typed sl".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            Files.move(temp, photo, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            for (String more : List.of("o", "w", "l", "y")) {
+                await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                        .until(() -> Files.exists(photo) && ledgerRowCount("old-photo.jpg") == 0);
+                out.write(more.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+            out.write("\"\n".getBytes(StandardCharsets.UTF_8));
+        }
+        awaitOutcome("old-photo", ".published", ".result.json");
+        assertThat(mediaWithCaption("Caption typed slowly")).hasSize(1);
+    }
+
+    @Test
     void anInvalidSidecarSetsThePhotoAsideWithItsReason() throws Exception {
         TestPhotos.drop(FOLDER, "bad-sidecar.yaml", "captoin: misspelt key\n".getBytes(StandardCharsets.UTF_8));
         TestPhotos.drop(FOLDER, "bad-sidecar.jpg", TestPhotos.jpeg(TestPhotos.photo(1200, 1000, 11, false), 0.9f));
