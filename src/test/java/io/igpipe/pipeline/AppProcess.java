@@ -92,6 +92,22 @@ final class AppProcess implements AutoCloseable {
     @Override
     public void close() throws Exception {
         stop();
+        keepLogs();
+    }
+
+    /** The app's own logs outlive the temporary work folder, next to the test reports. */
+    private void keepLogs() throws IOException {
+        String keepIn = System.getProperty("igpipe.it.logs");
+        if (keepIn == null) {
+            return;
+        }
+        Path target = Files.createDirectories(Path.of(keepIn).resolve(workDir.getFileName().toString()));
+        for (int i = 1; i <= starts; i++) {
+            Path log = workDir.resolve("app-" + i + ".log");
+            if (Files.exists(log)) {
+                Files.copy(log, target.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     private static int freePort() throws IOException {
