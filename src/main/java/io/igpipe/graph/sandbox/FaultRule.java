@@ -9,6 +9,9 @@ package io.igpipe.graph.sandbox;
  * @param endpoint         the call kind it applies to; null means any Graph call
  * @param igUserId         only calls for this account (by token owner or path id); null means every account
  * @param times            how many more calls it applies to; -1 until cleared
+ * @param probability      chance in (0, 1] that a matching call is hit; null hits every matching call. A call the
+ *                         draw spares is not hit and does not use up one of {@code times}, so {@code times(2)}
+ *                         still means two faulted calls
  * @param error            the Graph error to answer, or null
  * @param httpStatus       HTTP status of the error, or with no error a bare status (such as 502) with {@code body}
  * @param body             body of a bare status; null gives an HTML error page, "" an empty body
@@ -23,6 +26,7 @@ public record FaultRule(
         EndpointKind endpoint,
         String igUserId,
         int times,
+        Double probability,
         FaultError error,
         Integer httpStatus,
         String body,
@@ -37,6 +41,11 @@ public record FaultRule(
     public FaultRule {
         if (times == 0 || times < UNTIL_CLEARED) {
             throw new IllegalArgumentException("times must be positive, or -1 for until cleared: " + times);
+        }
+        // Written as "not inside" so that NaN is refused too.
+        if (probability != null && !(probability > 0 && probability <= 1)) {
+            throw new IllegalArgumentException("probability must be greater than 0 and at most 1 (omit it to hit "
+                    + "every call): " + probability);
         }
         if (httpStatus != null && (httpStatus < 100 || httpStatus > 599)) {
             throw new IllegalArgumentException("httpStatus must be an HTTP status: " + httpStatus);
@@ -92,13 +101,13 @@ public record FaultRule(
     }
 
     FaultRule withId(String newId) {
-        return new FaultRule(newId, endpoint, igUserId, times, error, httpStatus, body, latencyMs, afterSuccess,
-                dropConnection, containerOutcome, usage);
+        return new FaultRule(newId, endpoint, igUserId, times, probability, error, httpStatus, body, latencyMs,
+                afterSuccess, dropConnection, containerOutcome, usage);
     }
 
     FaultRule withTimes(int newTimes) {
-        return new FaultRule(id, endpoint, igUserId, newTimes, error, httpStatus, body, latencyMs, afterSuccess,
-                dropConnection, containerOutcome, usage);
+        return new FaultRule(id, endpoint, igUserId, newTimes, probability, error, httpStatus, body, latencyMs,
+                afterSuccess, dropConnection, containerOutcome, usage);
     }
 
     /** Whether the rule replaces the answer (error or bare status) rather than only delaying or relabelling it. */
@@ -110,6 +119,7 @@ public record FaultRule(
         private final EndpointKind endpoint;
         private String igUserId;
         private int times = 1;
+        private Double probability;
         private FaultError error;
         private Integer httpStatus;
         private String body;
@@ -135,6 +145,12 @@ public record FaultRule(
 
         public Builder untilCleared() {
             times = UNTIL_CLEARED;
+            return this;
+        }
+
+        /** Hits only this share of the matching calls, chosen at random: 0.3 for "a random 30 %". */
+        public Builder probability(double value) {
+            probability = value;
             return this;
         }
 
@@ -184,8 +200,8 @@ public record FaultRule(
         }
 
         public FaultRule build() {
-            return new FaultRule(null, endpoint, igUserId, times, error, httpStatus, body, latencyMs, afterSuccess,
-                    dropConnection, containerOutcome, usage);
+            return new FaultRule(null, endpoint, igUserId, times, probability, error, httpStatus, body, latencyMs,
+                    afterSuccess, dropConnection, containerOutcome, usage);
         }
     }
 }

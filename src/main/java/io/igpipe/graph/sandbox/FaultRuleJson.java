@@ -65,6 +65,7 @@ final class FaultRuleJson {
                 endpoint,
                 text(json, "igUserId", null),
                 json.hasNonNull("times") ? json.get("times").asInt() : 1,
+                decimal(json, "probability"),
                 error,
                 integer(json, "httpStatus"),
                 json.has("body") && !json.get("body").isNull() ? json.get("body").asText() : null,
@@ -83,6 +84,9 @@ final class FaultRuleJson {
             json.put("igUserId", rule.igUserId());
         }
         json.put("times", rule.times());
+        if (rule.probability() != null) {
+            json.put("probability", rule.probability());
+        }
         if (rule.error() != null) {
             FaultRule.FaultError e = rule.error();
             ObjectNode error = json.putObject("error");
@@ -144,6 +148,25 @@ final class FaultRuleJson {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(field + " must be an integer");
         }
+    }
+
+    private static Double decimal(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isNumber()) {
+            return value.asDouble();
+        }
+        // As in integer(): a number sent as text (from a shell variable, say) is still taken.
+        if (value.isTextual()) {
+            try {
+                return Double.valueOf(value.asText().trim());
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw new IllegalArgumentException(field + " must be a number");
     }
 
     private static void putIfPresent(ObjectNode node, String field, Integer value) {

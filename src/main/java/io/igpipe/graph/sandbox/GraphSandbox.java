@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -32,7 +33,7 @@ public final class GraphSandbox implements AutoCloseable {
 
     private final SandboxSettings settings;
     private final SandboxState state;
-    private final FaultRules faults = new FaultRules();
+    private final FaultRules faults;
     private final CallLog callLog = new CallLog();
     private final CallBudget budget;
     private final HttpServer server;
@@ -43,6 +44,8 @@ public final class GraphSandbox implements AutoCloseable {
     private GraphSandbox(SandboxSettings settings) throws IOException {
         this.settings = settings;
         this.state = SandboxState.open(settings);
+        this.faults = new FaultRules(settings.faultSeed() == null ? new SplittableRandom()
+                : new SplittableRandom(settings.faultSeed()));
         this.budget = new CallBudget(settings.bucCallBudget(), settings.bucWindow());
         this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 0);
         this.baseUri = URI.create("http://" + hostForUri(settings.host()) + ":" + server.getAddress().getPort());
@@ -57,6 +60,11 @@ public final class GraphSandbox implements AutoCloseable {
 
     public static GraphSandbox start(SandboxSettings settings) throws IOException {
         Objects.requireNonNull(settings, "settings");
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, every answer then waits
+        // ~40 ms for the client's delayed ACK. The JDK reads this once, when its first server is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         if (IMAGE_PLUGINS_SCANNED.compareAndSet(false, true)) {
             // Registers TwelveMonkeys' JPEG reader (CMYK, YCCK, broken ICC profiles) ahead of the JDK's.
             ImageIO.scanForPlugins();

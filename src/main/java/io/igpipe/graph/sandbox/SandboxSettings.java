@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param clock                source of time for every window, expiry and timestamp
  * @param tokenLifetime        a long-lived token expires this long after it was issued or refreshed
  * @param tokenMinRefreshAge   a token younger than this cannot be refreshed
+ * @param faultSeed            seeds the draws of fault rules that have a probability, so a chaos run can be
+ *                             replayed exactly; null picks a different seed each start
  */
 public record SandboxSettings(
         String host,
@@ -40,7 +42,8 @@ public record SandboxSettings(
         Path stateFile,
         Clock clock,
         Duration tokenLifetime,
-        Duration tokenMinRefreshAge) {
+        Duration tokenMinRefreshAge,
+        Long faultSeed) {
 
     public SandboxSettings {
         Objects.requireNonNull(host, "host");
@@ -89,7 +92,8 @@ public record SandboxSettings(
                 null,
                 Clock.systemUTC(),
                 Duration.ofDays(60),
-                Duration.ofHours(24));
+                Duration.ofHours(24),
+                null);
     }
 
     public static Builder builder() {
@@ -160,6 +164,10 @@ public record SandboxSettings(
         return toBuilder().tokenMinRefreshAge(value).build();
     }
 
+    public SandboxSettings withFaultSeed(Long value) {
+        return toBuilder().faultSeed(value).build();
+    }
+
     private static void requirePositive(Duration d, String name) {
         if (d.isZero() || d.isNegative()) {
             throw new IllegalArgumentException(name + " must be positive: " + d);
@@ -188,6 +196,7 @@ public record SandboxSettings(
         private Clock clock;
         private Duration tokenLifetime;
         private Duration tokenMinRefreshAge;
+        private Long faultSeed;
 
         private Builder(SandboxSettings from) {
             host = from.host;
@@ -205,6 +214,7 @@ public record SandboxSettings(
             clock = from.clock;
             tokenLifetime = from.tokenLifetime;
             tokenMinRefreshAge = from.tokenMinRefreshAge;
+            faultSeed = from.faultSeed;
         }
 
         public Builder host(String value) {
@@ -282,10 +292,15 @@ public record SandboxSettings(
             return this;
         }
 
+        public Builder faultSeed(Long value) {
+            faultSeed = value;
+            return this;
+        }
+
         public SandboxSettings build() {
             return new SandboxSettings(host, port, imageProcessingDelay, publishQuota, quotaWindow, containerCap,
                     containerTtl, bucCallBudget, bucWindow, fetchTimeout, maxImageBytes, stateFile, clock,
-                    tokenLifetime, tokenMinRefreshAge);
+                    tokenLifetime, tokenMinRefreshAge, faultSeed);
         }
     }
 }
