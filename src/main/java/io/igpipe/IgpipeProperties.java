@@ -23,6 +23,7 @@ public class IgpipeProperties {
     private final Media media = new Media();
     private final Ingest ingest = new Ingest();
     private final Pipeline pipeline = new Pipeline();
+    private final Tokens tokens = new Tokens();
     private List<Account> accounts = new ArrayList<>();
 
     private static String defaultInstanceId() {
@@ -48,9 +49,10 @@ public class IgpipeProperties {
             if (account.getIgUserId() == null || !account.getIgUserId().matches("\\d+")) {
                 throw new IllegalStateException(where + ".ig-user-id must be the numeric Instagram user id");
             }
-            if (account.getAccessToken() == null || account.getAccessToken().isBlank()) {
+            boolean noToken = account.getAccessToken() == null || account.getAccessToken().isBlank();
+            if (noToken && account.getAccessTokenFile() == null) {
                 throw new IllegalStateException(where + ".access-token is not set (account '" + account.getName()
-                        + "'): give it through an environment variable");
+                        + "'): give it through an environment variable, or name a file in access-token-file");
             }
         }
     }
@@ -74,6 +76,7 @@ public class IgpipeProperties {
     public Media getMedia() { return media; }
     public Ingest getIngest() { return ingest; }
     public Pipeline getPipeline() { return pipeline; }
+    public Tokens getTokens() { return tokens; }
     public List<Account> getAccounts() { return accounts; }
     public void setAccounts(List<Account> accounts) { this.accounts = accounts; }
 
@@ -81,6 +84,8 @@ public class IgpipeProperties {
         private String name;
         private String igUserId;
         private String accessToken;
+        private Path accessTokenFile;
+        private boolean tokenRefresh;
         private Path watchFolder;
 
         public String getName() { return name; }
@@ -89,6 +94,10 @@ public class IgpipeProperties {
         public void setIgUserId(String igUserId) { this.igUserId = igUserId; }
         public String getAccessToken() { return accessToken; }
         public void setAccessToken(String accessToken) { this.accessToken = accessToken; }
+        public Path getAccessTokenFile() { return accessTokenFile; }
+        public void setAccessTokenFile(Path accessTokenFile) { this.accessTokenFile = accessTokenFile; }
+        public boolean isTokenRefresh() { return tokenRefresh; }
+        public void setTokenRefresh(boolean tokenRefresh) { this.tokenRefresh = tokenRefresh; }
         public Path getWatchFolder() { return watchFolder; }
         public void setWatchFolder(Path watchFolder) { this.watchFolder = watchFolder; }
 
@@ -105,7 +114,21 @@ public class IgpipeProperties {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration responseTimeout = Duration.ofSeconds(60);
         private final ContainerPoll containerPoll = new ContainerPoll();
+        private final RateLimit rateLimit = new RateLimit();
+        private int containerCap = 400;
+        private Duration quotaClockSkew = Duration.ofMinutes(1);
+        private Duration quotaRecheckDelay = Duration.ofMinutes(5);
+        private Duration breakerOpenWait = Duration.ofSeconds(60);
 
+        public RateLimit getRateLimit() { return rateLimit; }
+        public int getContainerCap() { return containerCap; }
+        public void setContainerCap(int containerCap) { this.containerCap = containerCap; }
+        public Duration getQuotaClockSkew() { return quotaClockSkew; }
+        public void setQuotaClockSkew(Duration quotaClockSkew) { this.quotaClockSkew = quotaClockSkew; }
+        public Duration getQuotaRecheckDelay() { return quotaRecheckDelay; }
+        public void setQuotaRecheckDelay(Duration quotaRecheckDelay) { this.quotaRecheckDelay = quotaRecheckDelay; }
+        public Duration getBreakerOpenWait() { return breakerOpenWait; }
+        public void setBreakerOpenWait(Duration breakerOpenWait) { this.breakerOpenWait = breakerOpenWait; }
         public boolean usesEmbeddedSandbox() { return baseUrl == null || baseUrl.isBlank(); }
         public String getBaseUrl() { return baseUrl; }
         public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
@@ -116,6 +139,32 @@ public class IgpipeProperties {
         public Duration getResponseTimeout() { return responseTimeout; }
         public void setResponseTimeout(Duration responseTimeout) { this.responseTimeout = responseTimeout; }
         public ContainerPoll getContainerPoll() { return containerPoll; }
+    }
+
+    public static class RateLimit {
+        private int slowdownThreshold = 75;
+        private Duration slowdownInterval = Duration.ofSeconds(60);
+        private Duration defaultWait = Duration.ofMinutes(5);
+        private double jitter = 0.2;
+
+        public int getSlowdownThreshold() { return slowdownThreshold; }
+        public void setSlowdownThreshold(int slowdownThreshold) { this.slowdownThreshold = slowdownThreshold; }
+        public Duration getSlowdownInterval() { return slowdownInterval; }
+        public void setSlowdownInterval(Duration slowdownInterval) { this.slowdownInterval = slowdownInterval; }
+        public Duration getDefaultWait() { return defaultWait; }
+        public void setDefaultWait(Duration defaultWait) { this.defaultWait = defaultWait; }
+        public double getJitter() { return jitter; }
+        public void setJitter(double jitter) { this.jitter = jitter; }
+    }
+
+    public static class Tokens {
+        private Duration checkInterval = Duration.ofMinutes(5);
+        private Duration refreshInterval = Duration.ofDays(7);
+
+        public Duration getCheckInterval() { return checkInterval; }
+        public void setCheckInterval(Duration checkInterval) { this.checkInterval = checkInterval; }
+        public Duration getRefreshInterval() { return refreshInterval; }
+        public void setRefreshInterval(Duration refreshInterval) { this.refreshInterval = refreshInterval; }
     }
 
     public static class ContainerPoll {
@@ -136,6 +185,8 @@ public class IgpipeProperties {
         private int port = 8089;
         private Duration processingDelay = Duration.ofSeconds(2);
         private int publishQuota = 100;
+        private Duration quotaWindow = Duration.ofHours(24);
+        private Long faultSeed;
         private Path stateFile;
 
         public String getHost() { return host; }
@@ -144,6 +195,10 @@ public class IgpipeProperties {
         public void setPort(int port) { this.port = port; }
         public Duration getProcessingDelay() { return processingDelay; }
         public void setProcessingDelay(Duration processingDelay) { this.processingDelay = processingDelay; }
+        public Duration getQuotaWindow() { return quotaWindow; }
+        public void setQuotaWindow(Duration quotaWindow) { this.quotaWindow = quotaWindow; }
+        public Long getFaultSeed() { return faultSeed; }
+        public void setFaultSeed(Long faultSeed) { this.faultSeed = faultSeed; }
         public int getPublishQuota() { return publishQuota; }
         public void setPublishQuota(int publishQuota) { this.publishQuota = publishQuota; }
         public Path getStateFile() { return stateFile; }
@@ -177,6 +232,7 @@ public class IgpipeProperties {
         private int workers = 0;
         private Duration leaseDuration = Duration.ofMinutes(5);
         private int maxAttempts = 6;
+        private int unknownMaxAttempts = 3;
         private Duration retryInitialDelay = Duration.ofSeconds(5);
         private Duration retryMaxDelay = Duration.ofMinutes(10);
 
@@ -191,6 +247,8 @@ public class IgpipeProperties {
         public void setWorkers(int workers) { this.workers = workers; }
         public Duration getLeaseDuration() { return leaseDuration; }
         public void setLeaseDuration(Duration leaseDuration) { this.leaseDuration = leaseDuration; }
+        public int getUnknownMaxAttempts() { return unknownMaxAttempts; }
+        public void setUnknownMaxAttempts(int unknownMaxAttempts) { this.unknownMaxAttempts = unknownMaxAttempts; }
         public int getMaxAttempts() { return maxAttempts; }
         public void setMaxAttempts(int maxAttempts) { this.maxAttempts = maxAttempts; }
         public Duration getRetryInitialDelay() { return retryInitialDelay; }

@@ -25,13 +25,15 @@ public class GraphConfiguration {
      */
     @Bean(destroyMethod = "close")
     @Conditional(EmbeddedSandboxCondition.class)
-    public GraphSandbox embeddedGraphSandbox(IgpipeProperties properties) throws IOException {
+    public GraphSandbox embeddedGraphSandbox(IgpipeProperties properties, AccountTokens tokens) throws IOException {
         IgpipeProperties.Sandbox config = properties.getSandbox();
         SandboxSettings settings = SandboxSettings.defaults()
                 .withHost(config.getHost())
                 .withPort(config.getPort())
                 .withImageProcessingDelay(config.getProcessingDelay())
                 .withPublishQuota(config.getPublishQuota())
+                .withQuotaWindow(config.getQuotaWindow())
+                .withFaultSeed(config.getFaultSeed())
                 .withStateFile(config.getStateFile() != null ? config.getStateFile()
                         : properties.getDataDir().resolve("sandbox").resolve("state.json"));
         GraphSandbox sandbox;
@@ -43,7 +45,7 @@ public class GraphConfiguration {
             sandbox = GraphSandbox.start(settings.withPort(0));
         }
         for (IgpipeProperties.Account account : properties.getAccounts()) {
-            sandbox.registerAccount(account.getIgUserId(), account.getName(), account.getAccessToken());
+            sandbox.registerAccount(account.getIgUserId(), account.getName(), tokens.tokenOf(account.getName()));
         }
         LOG.warn("No igpipe.graph.base-url set: posts go to the embedded Graph API sandbox at {}, not to Instagram. "
                 + "Set IGPIPE_GRAPH_BASE_URL to publish for real.", sandbox.baseUri());

@@ -48,6 +48,18 @@ public class Post {
     private String leaseOwner;
     private String leaseToken;
     private OffsetDateTime leaseUntil;
+    private String failedStage;
+    private String errorCategory;
+    private Integer graphCode;
+    private Integer graphSubcode;
+    private String fbtraceId;
+    private String waitReason;
+    private String optimizationProfile = "STANDARD";
+    private int mediaRetries;
+    private int replays;
+    private String archivedOriginalPath;
+    private String archivedSidecarPath;
+    private OffsetDateTime discardedAt;
 
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
@@ -132,4 +144,28 @@ public class Post {
     public String toString() {
         return "Post[" + id + ", " + account + ", " + state + ", " + originalName + "]";
     }
+    public String getFailedStage() { return failedStage; }
+    public void setFailedStage(String failedStage) { this.failedStage = failedStage; }
+    public String getErrorCategory() { return errorCategory; }
+    public void setErrorCategory(String errorCategory) { this.errorCategory = errorCategory; }
+    public Integer getGraphCode() { return graphCode; }
+    public void setGraphCode(Integer graphCode) { this.graphCode = graphCode; }
+    public Integer getGraphSubcode() { return graphSubcode; }
+    public void setGraphSubcode(Integer graphSubcode) { this.graphSubcode = graphSubcode; }
+    public String getFbtraceId() { return fbtraceId; }
+    public void setFbtraceId(String fbtraceId) { this.fbtraceId = fbtraceId; }
+    public String getWaitReason() { return waitReason; }
+    public void setWaitReason(String waitReason) { this.waitReason = waitReason; }
+    public String getOptimizationProfile() { return optimizationProfile; }
+    public void setOptimizationProfile(String optimizationProfile) { this.optimizationProfile = optimizationProfile; }
+    public int getMediaRetries() { return mediaRetries; }
+    public void setMediaRetries(int mediaRetries) { this.mediaRetries = mediaRetries; }
+    public int getReplays() { return replays; }
+    public void setReplays(int replays) { this.replays = replays; }
+    public String getArchivedOriginalPath() { return archivedOriginalPath; }
+    public void setArchivedOriginalPath(String archivedOriginalPath) { this.archivedOriginalPath = archivedOriginalPath; }
+    public String getArchivedSidecarPath() { return archivedSidecarPath; }
+    public void setArchivedSidecarPath(String archivedSidecarPath) { this.archivedSidecarPath = archivedSidecarPath; }
+    public OffsetDateTime getDiscardedAt() { return discardedAt; }
+    public void setDiscardedAt(OffsetDateTime discardedAt) { this.discardedAt = discardedAt; }
 }

@@ -1,0 +1,1 @@
+SELECT * FROM account_state ORDER BY account

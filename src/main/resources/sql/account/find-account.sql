@@ -1,0 +1,1 @@
+SELECT * FROM account_state WHERE account = :account
