@@ -2,4 +2,4 @@
 SELECT MIN(published_at) AS "oldest"
   FROM post
  WHERE account = :#${variable.post.account}
-   AND published_at > :#${exception.windowStart}
+   AND published_at > :#${variable.quotaWindowStart}

@@ -14,4 +14,10 @@ public record GraphEndpoint(String baseUrl, String apiVersion) {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         return ENDS_WITH_VERSION.matcher(base).matches() ? base : base + "/" + apiVersion;
     }
+
+    /** The host without a version, for the few endpoints that take none (refresh_access_token). */
+    public String unversionedBaseUrl() {
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return ENDS_WITH_VERSION.matcher(base).matches() ? base.substring(0, base.lastIndexOf('/')) : base;
+    }
 }

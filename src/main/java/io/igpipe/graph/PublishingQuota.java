@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.igpipe.ledger.AccountStates;
 import io.igpipe.ledger.PostLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +18,11 @@ public class PublishingQuota {
     private static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
 
     private final PostLifecycle lifecycle;
+    private final AccountStates accounts;
 
-    public PublishingQuota(PostLifecycle lifecycle) {
+    public PublishingQuota(PostLifecycle lifecycle, AccountStates accounts) {
         this.lifecycle = lifecycle;
+        this.accounts = accounts;
     }
 
     /** An answer that says nothing about the quota. */
@@ -28,7 +31,7 @@ public class PublishingQuota {
     }
 
     @SuppressWarnings("unchecked")
-    public void requireRoom(Map<String, Object> limitAnswer) {
+    public void requireRoom(String account, Map<String, Object> limitAnswer) {
         Object data = limitAnswer.get("data");
         if (!(data instanceof List<?> entries) || entries.isEmpty() || !(entries.get(0) instanceof Map<?, ?>)) {
             return; // no numbers to go by: let media_publish answer 9/2207042 if it must
@@ -38,8 +41,11 @@ public class PublishingQuota {
         Map<String, Object> config = entry.get("config") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of();
         Integer total = number(config.get("quota_total"));
         Integer seconds = number(config.get("quota_duration"));
+        Duration window = seconds == null ? DEFAULT_WINDOW : Duration.ofSeconds(seconds);
+        if (usage != null && total != null) {
+            accounts.recordQuota(account, usage, total, window.toSeconds());
+        }
         if (usage != null && total != null && usage >= total) {
-            Duration window = seconds == null ? DEFAULT_WINDOW : Duration.ofSeconds(seconds);
             throw new PublishQuotaSpentException(usage, total, window, lifecycle.now());
         }
     }

@@ -5,97 +5,204 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.igpipe.IgpipeProperties;
 import io.igpipe.graph.GraphApiException;
-import io.igpipe.graph.GraphErrorClassifier;
 import io.igpipe.graph.PublishQuotaSpentException;
 import io.igpipe.media.MediaRejectedException;
+import io.igpipe.media.OptimizationProfile;
 import org.springframework.stereotype.Component;
 
 /**
- * Records what a failed stage means for its post: fail it with a stable code, wait without spending an
- * attempt, or retry with backoff. The routes' error configuration decides which of these applies.
+ * What each recovery route does to its post: the routes in {@code routes/failure-recovery.camel.yaml} decide
+ * which of these applies, this records it on the row (the error as Graph gave it, why and until when the post
+ * waits) so the ledger alone explains every post.
  */
 @Component("postFailures")
 public class PostFailures {
 
     private final PostLifecycle lifecycle;
-    private final IgpipeProperties.Pipeline pipeline;
+    private final AccountStates accounts;
+    private final IgpipeProperties properties;
 
-    public PostFailures(PostLifecycle lifecycle, IgpipeProperties properties) {
+    public PostFailures(PostLifecycle lifecycle, AccountStates accounts, IgpipeProperties properties) {
         this.lifecycle = lifecycle;
-        this.pipeline = properties.getPipeline();
+        this.accounts = accounts;
+        this.properties = properties;
     }
 
-    public void mediaRejected(Post post, MediaRejectedException rejection) {
-        lifecycle.failed(post, rejection.code().name(), rejection.getMessage(), null);
+    /** Holds every call of the account as long as Meta said (estimated_time_to_regain_access), or the default wait. */
+    public void rateLimited(Post post, GraphApiException error) {
+        Duration wait = error.getRegainAccessIn() != null && !error.getRegainAccessIn().isZero()
+                ? error.getRegainAccessIn() : properties.getGraph().getRateLimit().getDefaultWait();
+        OffsetDateTime until = accounts.holdCalls(post.getAccount(), wait, error.getMessage());
+        note(post, error);
+        lifecycle.waitUntil(post, until, WaitReason.RATE_LIMIT);
     }
 
-    public void graphError(Post post, GraphApiException error) {
-        String code = error.errorCode();
-        String message = error.getMessage();
-        String detail = error.getErrorBody();
-        switch (error.getCategory()) {
-            case RATE_LIMIT -> {
-                if (error.getRegainAccessIn() != null && !error.getRegainAccessIn().isZero()) {
-                    lifecycle.waitFor(post, error.getRegainAccessIn(), code, message, detail);
-                } else {
-                    lifecycle.retryLater(post, code, message, detail);
-                }
-            }
-            case PUBLISH_QUOTA, AUTH -> lifecycle.waitFor(post, pipeline.getRetryMaxDelay(), code, message, detail);
-            case NOT_READY, TRANSIENT -> lifecycle.retryLater(post, code, message, detail);
-            default -> lifecycle.failed(post, code, message, detail);
-        }
+    public OffsetDateTime quotaWindowStart(Post post) {
+        return lifecycle.now().minus(accounts.quotaWindowOf(post.getAccount()));
     }
 
     /**
-     * Holds the post until the oldest publish we know of leaves the window (plus a minute for clock skew);
-     * without one (the account also publishes from elsewhere) it looks again after the longest backoff.
+     * Holds the account's publishing until the oldest publish in the window ages out (plus the configured clock
+     * skew). With none known (the account also publishes from elsewhere), the live quota is read again after
+     * the recheck delay: media_publish is never called while it says the quota is spent.
      */
-    public void quotaSpent(Post post, PublishQuotaSpentException spent, List<Map<String, Object>> oldestRows) {
+    public void quotaSpent(Post post, Exception cause, List<Map<String, Object>> oldestRows) {
         Object oldest = oldestRows == null || oldestRows.isEmpty() ? null : oldestRows.get(0).get("oldest");
-        Duration wait = pipeline.getRetryMaxDelay();
-        String message = spent.getMessage();
-        if (oldest instanceof OffsetDateTime oldestPublish) {
-            OffsetDateTime slotFrees = oldestPublish.plus(spent.getWindow()).plusMinutes(1);
-            wait = Duration.between(lifecycle.now(), slotFrees);
-            message += "; next slot at " + slotFrees;
+        OffsetDateTime oldestPublish = AccountStates.time(oldest);
+        Duration window = cause instanceof PublishQuotaSpentException spent ? spent.getWindow()
+                : accounts.quotaWindowOf(post.getAccount());
+        OffsetDateTime until;
+        if (oldestPublish != null) {
+            until = oldestPublish.plus(window).plus(properties.getGraph().getQuotaClockSkew());
+            accounts.holdPublishing(post.getAccount(), until);
+        } else {
+            until = lifecycle.now().plus(properties.getGraph().getQuotaRecheckDelay());
         }
-        lifecycle.waitFor(post, wait.isNegative() ? Duration.ZERO : wait, "GRAPH_PUBLISH_QUOTA", message, null);
+        note(post, cause);
+        post.setErrorCode("GRAPH_PUBLISH_QUOTA");
+        post.setErrorMessage(cause.getMessage() + "; next slot at " + until);
+        lifecycle.waitUntil(post, until, WaitReason.PUBLISH_QUOTA);
     }
 
-    /** The container ended in ERROR or EXPIRED: rebuild it once from the prepared media, then give up. */
-    public void containerFailed(Post post, String statusCode, String statusText) {
-        String reason = "Container " + post.getContainerId() + " ended " + statusCode
-                + (statusText == null || statusText.isBlank() ? "" : ": " + statusText);
-        if (post.getContainerBuilds() < 2) {
-            lifecycle.rebuildContainer(post, reason);
-            return;
+    /** Pauses the account: nothing is called for it until a token check succeeds, and no post fails meanwhile. */
+    public void accountNeedsToken(Post post, GraphApiException error) {
+        accounts.pause(post.getAccount(), error.errorCode() + " " + codeOf(error), error.getMessage());
+        note(post, error);
+        lifecycle.waitUntil(post, lifecycle.now().plus(properties.getTokens().getCheckInterval()), WaitReason.ACCOUNT_PAUSED);
+    }
+
+    /** Keep polling while the container may still become ready; a container that is gone is rebuilt at once. */
+    public boolean mayPollAgain(Post post, Exception cause) {
+        if (cause instanceof ContainerNotReadyException || post.getContainerId() == null) {
+            return false;
         }
-        String code = "EXPIRED".equals(statusCode) ? "GRAPH_CONTAINER_EXPIRED"
-                : "GRAPH_" + GraphErrorClassifier.classifyContainerError(statusText).name();
-        lifecycle.failed(post, code, reason, null);
-    }
-
-    public void containerNeverReady(Post post, Exception timeout) {
-        if (post.getContainerBuilds() < 2) {
-            lifecycle.rebuildContainer(post, timeout.getMessage());
-            return;
+        if (cause instanceof GraphApiException error && error.isContainerGone()) {
+            return false;
         }
-        lifecycle.failed(post, "GRAPH_CONTAINER_TIMEOUT", timeout.getMessage(), null);
+        return post.getContainerPolls() < properties.getGraph().getContainerPoll().getMaxPolls();
     }
 
-    /** The Graph API could not be reached, or did not answer in time. */
-    public void unreachable(Post post, Exception cause) {
-        lifecycle.retryLater(post, "GRAPH_UNREACHABLE", describe(cause), null);
+    public void pollAgain(Post post, Exception cause) {
+        note(post, cause);
+        lifecycle.pollContainerLater(post);
     }
 
-    public void unexpected(Post post, Exception cause) {
-        lifecycle.retryLater(post, "INTERNAL_ERROR", describe(cause), null);
+    public void rebuildContainer(Post post, Exception cause) {
+        note(post, cause);
+        lifecycle.rebuildContainer(post, cause.getMessage());
     }
 
-    private static String describe(Exception cause) {
+    public void retryLater(Post post, Exception cause) {
+        note(post, cause);
+        lifecycle.retryLater(post);
+    }
+
+    public void reoptimizeStrictly(Post post, Exception cause) {
+        note(post, cause);
+        lifecycle.reoptimize(post, OptimizationProfile.STRICT);
+    }
+
+    /**
+     * Fails the post for good: it goes to .failed/ with everything recorded, and can be replayed from there.
+     * For a post whose media_publish may have happened (state PUBLISHING), unless its container
+     * was read and is not PUBLISHED, the content stays reserved, so the same photo dropped again is refused as a
+     * duplicate rather than risking a second publish. A replay reads the container first.
+     */
+    public void deadLetter(Post post, Exception cause, String containerStatus) {
+        boolean mayBeLive = PostState.PUBLISHING.name().equals(post.getState())
+                && (containerStatus == null || "UNKNOWN".equals(containerStatus));
+        note(post, cause);
+        lifecycle.failed(post, post.getErrorCode(), post.getErrorMessage(), post.getErrorDetail());
+        if (mayBeLive) {
+            post.setActiveContentHash(post.getContentHash());
+            post.setErrorMessage(post.getErrorMessage() + " (media_publish was called and its outcome could not be"
+                    + " confirmed: the content stays reserved until a retry reads the container)");
+        }
+    }
+
+    public void accountOnHold(Post post, AccountOnHoldException hold) {
+        post.setErrorMessage(hold.getMessage());
+        lifecycle.waitUntil(post, hold.getUntil(), hold.getReason());
+    }
+
+    public void breakerOpen(Post post) {
+        post.setErrorMessage("Graph API circuit breaker open: waiting for it to close");
+        lifecycle.waitUntil(post, lifecycle.now().plus(properties.getGraph().getBreakerOpenWait()), WaitReason.BREAKER_OPEN);
+    }
+
+    /** Records the failure as it happened: stable code, message, Graph code/subcode/fbtrace_id, stage. */
+    void note(Post post, Throwable cause) {
+        post.setFailedStage(stageOf(post, cause));
+        post.setGraphCode(null);
+        post.setGraphSubcode(null);
+        post.setFbtraceId(null);
+        post.setErrorDetail(null);
+        if (cause instanceof GraphApiException error) {
+            post.setErrorCode(error.errorCode());
+            post.setErrorCategory(error.getCategory().name());
+            post.setGraphCode(error.getCode());
+            post.setGraphSubcode(error.getSubcode());
+            post.setFbtraceId(error.getFbtraceId());
+            post.setErrorDetail(error.getErrorBody());
+        } else if (cause instanceof MediaRejectedException rejection) {
+            post.setErrorCode(rejection.code().name());
+            post.setErrorCategory("MEDIA");
+        } else if (cause instanceof PublishQuotaSpentException) {
+            post.setErrorCode("GRAPH_PUBLISH_QUOTA");
+            post.setErrorCategory("PUBLISH_QUOTA");
+        } else if (cause instanceof ContainerNotReadyException) {
+            post.setErrorCode("GRAPH_CONTAINER_TIMEOUT");
+            post.setErrorCategory("NOT_READY");
+        } else if (cause instanceof CallNotPermittedException) {
+            post.setErrorCode("GRAPH_BREAKER_OPEN");
+            post.setErrorCategory("TRANSIENT");
+        } else if (isUnreachable(cause)) {
+            post.setErrorCode("GRAPH_UNREACHABLE");
+            post.setErrorCategory("TRANSIENT");
+        } else {
+            post.setErrorCode("INTERNAL_ERROR");
+            post.setErrorCategory("UNKNOWN");
+        }
+        post.setErrorMessage(describe(cause));
+    }
+
+    private static String stageOf(Post post, Throwable cause) {
+        if (cause instanceof GraphApiException error) {
+            return error.getOperation();
+        }
+        if (cause instanceof MediaRejectedException) {
+            return "prepare";
+        }
+        return switch (PostState.valueOf(post.getState())) {
+            case RECEIVED -> "prepare";
+            case PREPARED -> "create-container";
+            case CONTAINER_CREATED -> "container-status";
+            case PUBLISHING -> "media-publish";
+            default -> post.getState().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static boolean isUnreachable(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String codeOf(GraphApiException error) {
+        return error.getCode() == null ? "" : "(" + error.getCode()
+                + (error.getSubcode() == null ? "" : "/" + error.getSubcode()) + ")";
+    }
+
+    private static String describe(Throwable cause) {
+        if (cause instanceof GraphApiException || cause instanceof MediaRejectedException) {
+            return cause.getMessage();
+        }
         String message = cause.getMessage();
         return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }

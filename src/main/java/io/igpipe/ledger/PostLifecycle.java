@@ -8,6 +8,10 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.igpipe.IgpipeProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +25,26 @@ public class PostLifecycle {
     private final IgpipeProperties.Pipeline pipeline;
     private final IgpipeProperties.ContainerPoll containerPoll;
 
+    private final MeterRegistry meters;
+
     public PostLifecycle(Clock clock, IgpipeProperties properties) {
+        this(clock, properties, new SimpleMeterRegistry());
+    }
+
+    @Autowired
+    public PostLifecycle(Clock clock, IgpipeProperties properties, MeterRegistry meters) {
         this.clock = clock;
         this.pipeline = properties.getPipeline();
         this.containerPoll = properties.getGraph().getContainerPoll();
+        this.meters = meters;
+    }
+
+    /** How long a stage took (validate, optimize, container_wait, publish), for igpipe_stage_duration_seconds. */
+    public void recordStage(String stage, Duration took) {
+        if (took != null && !took.isNegative()) {
+            Timer.builder("igpipe.stage.duration").tag("stage", stage).publishPercentileHistogram(false)
+                    .register(meters).record(took);
+        }
     }
 
     public OffsetDateTime now() {
@@ -68,15 +88,25 @@ public class PostLifecycle {
 
     /** Instagram is still processing: come back after the poll interval, or give up on this container. */
     public void containerStillProcessing(Post post) {
-        post.setContainerPolls(post.getContainerPolls() + 1);
-        if (post.getContainerPolls() >= containerPoll.getMaxPolls()) {
-            throw new ContainerNotReadyException(post.getContainerId(), post.getContainerPolls());
+        if (post.getContainerPolls() + 1 >= containerPoll.getMaxPolls()) {
+            throw new ContainerNotReadyException(post.getContainerId(), post.getContainerPolls() + 1);
         }
+        pollContainerLater(post);
+    }
+
+    /** Reads the container again after the poll interval; polls count toward the cap, not toward attempts. */
+    public void pollContainerLater(Post post) {
+        post.setContainerPolls(post.getContainerPolls() + 1);
+        post.setWaitReason(WaitReason.CONTAINER_PROCESSING.name());
         touch(post, containerPoll.getInterval());
     }
 
     public void containerFinished(Post post) {
         post.setContainerFinishedAt(now());
+        if (post.getContainerCreatedAt() != null) {
+            recordStage("container_wait", Duration.between(post.getContainerCreatedAt(), post.getContainerFinishedAt()));
+        }
+        post.setWaitReason(null);
         touch(post, Duration.ZERO);
     }
 
@@ -89,18 +119,30 @@ public class PostLifecycle {
     public void published(Post post, String mediaId) {
         post.setMediaId(mediaId);
         post.setPublishedAt(now());
+        if (post.getPublishStartedAt() != null) {
+            recordStage("publish", Duration.between(post.getPublishStartedAt(), post.getPublishedAt()));
+        }
         post.setErrorCode(null);
         post.setErrorMessage(null);
         post.setErrorDetail(null);
         advance(post, PostState.PUBLISHED, Duration.ZERO);
     }
 
-    /** The container is unusable (ERROR, EXPIRED, gone): build a new one from the prepared media, once. */
+    /** The container is unusable (ERROR, EXPIRED, gone, never ready): build a new one from the prepared media. */
     public void rebuildContainer(Post post, String reason) {
         post.setContainerId(null);
         post.setContainerPolls(0);
         post.setErrorMessage(reason);
         advance(post, PostState.PREPARED, Duration.ZERO);
+    }
+
+    /** Instagram refused the media: prepare it again from the original with a stricter profile, into a new container. */
+    public void reoptimize(Post post, io.igpipe.media.OptimizationProfile profile) {
+        post.setMediaRetries(post.getMediaRetries() + 1);
+        post.setOptimizationProfile(profile.name());
+        post.setContainerId(null);
+        post.setContainerPolls(0);
+        advance(post, PostState.RECEIVED, Duration.ZERO);
     }
 
     public void failed(Post post, String errorCode, String message, String detailJson) {
@@ -114,27 +156,21 @@ public class PostLifecycle {
     }
 
     /**
-     * A failure worth another try later. Counts an attempt; past the configured maximum the post fails
-     * with the last error, so nothing retries forever.
+     * A failure worth another try later: counts an attempt and waits with exponential backoff. The recovery
+     * route decides when attempts are used up.
      */
-    public void retryLater(Post post, String errorCode, String message, String detailJson) {
+    public void retryLater(Post post) {
         post.setAttempts(post.getAttempts() + 1);
-        if (post.getAttempts() >= pipeline.getMaxAttempts()) {
-            failed(post, errorCode, message + " (gave up after " + post.getAttempts() + " attempts)", detailJson);
-            return;
-        }
-        post.setErrorCode(errorCode);
-        post.setErrorMessage(message);
-        post.setErrorDetail(detailJson);
+        post.setWaitReason(WaitReason.BACKOFF.name());
         touch(post, backoff(post.getAttempts()));
     }
 
-    /** A wait that is not the post's fault (rate limit, quota, token): no attempt is consumed. */
-    public void waitFor(Post post, Duration wait, String errorCode, String message, String detailJson) {
-        post.setErrorCode(errorCode);
-        post.setErrorMessage(message);
-        post.setErrorDetail(detailJson);
-        touch(post, wait);
+    /** A wait that is not the post's fault (rate limit, quota, token, breaker): no attempt is consumed. */
+    public void waitUntil(Post post, OffsetDateTime until, WaitReason reason) {
+        OffsetDateTime now = now();
+        post.setWaitReason(reason.name());
+        post.setUpdatedAt(now);
+        post.setNextAttemptAt(until == null || until.isBefore(now) ? now : until.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     public void archived(Post post) {
@@ -150,9 +186,11 @@ public class PostLifecycle {
     }
 
     private void advance(Post post, PostState state, Duration dueIn) {
-        if (!state.name().equals(post.getState())) {
+        // a failed post keeps its attempt count: it is part of why it failed
+        if (!state.name().equals(post.getState()) && state != PostState.FAILED) {
             post.setAttempts(0);
         }
+        post.setWaitReason(null);
         post.setState(state.name());
         touch(post, dueIn);
     }

@@ -1,6 +1,7 @@
 package io.igpipe.media;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.igpipe.ledger.Post;
 import io.igpipe.ledger.PostLifecycle;
@@ -24,7 +25,19 @@ public class MediaPreparation {
         // A post re-entering this stage (crash, rebuild) must not leave its earlier file behind.
         store.discard(post.getPreparedPath());
         Path target = store.newJpegFor(post.getId());
-        OptimizedImage image = optimizer.optimize(Path.of(post.getOriginalPath()), target, OptimizationProfile.STANDARD);
+        Path original = Path.of(post.getOriginalPath());
+        long started = System.nanoTime();
+        optimizer.inspect(original);
+        long inspected = System.nanoTime();
+        lifecycle.recordStage("validate", Duration.ofNanos(inspected - started));
+        OptimizedImage image = optimizer.optimize(original, target, profileOf(post));
+        lifecycle.recordStage("optimize", Duration.ofNanos(System.nanoTime() - inspected));
         lifecycle.prepared(post, target.toString(), image.width(), image.height(), image.bytes());
+    }
+
+    /** STRICT after Instagram refused the media once (smaller, forced aspect fix, re-encoded). */
+    private static OptimizationProfile profileOf(Post post) {
+        return post.getOptimizationProfile() == null ? OptimizationProfile.STANDARD
+                : OptimizationProfile.valueOf(post.getOptimizationProfile());
     }
 }
