@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.igpipe.ledger.Post;
 import io.igpipe.ledger.PostLifecycle;
+import io.igpipe.ledger.PostState;
 import io.igpipe.media.MediaStore;
 import org.springframework.stereotype.Component;
 
@@ -57,7 +58,14 @@ public class PostArchiver {
         Map<String, Object> error = outcomeOf(post);
         error.put("code", post.getErrorCode());
         error.put("message", post.getErrorMessage());
+        error.put("stage", post.getFailedStage());
+        error.put("category", post.getErrorCategory());
+        error.put("graphCode", post.getGraphCode());
+        error.put("graphSubcode", post.getGraphSubcode());
+        error.put("fbtraceId", post.getFbtraceId());
         error.put("attempts", post.getAttempts());
+        error.put("mediaRetries", post.getMediaRetries());
+        error.put("replays", post.getReplays());
         error.put("containerId", post.getContainerId());
         error.put("graphError", parsedOrRaw(post.getErrorDetail()));
         error.put("receivedAt", post.getReceivedAt());
@@ -94,15 +102,22 @@ public class PostArchiver {
 
     private void file(Post post, String folder, String suffix, Map<String, Object> content) throws IOException {
         Path original = Path.of(post.getOriginalPath());
+        Path sidecar = post.getSidecarPath() == null ? null : Path.of(post.getSidecarPath());
         Path inFlightDir = original.getParent();
         Path target = WatchFolderLayout.watchFolderOfInFlight(original).resolve(folder);
         // A run that crashed after filing but before the ledger recorded it must not file a second outcome.
-        if (Files.exists(original) || !alreadyFiled(target, suffix, post.getId())) {
-            String base = moveAside(original, post.getSidecarPath() == null ? null : Path.of(post.getSidecarPath()),
-                    target, post.getId());
+        String base = Files.exists(original) ? null : filedBaseName(target, suffix, post.getId());
+        if (base == null) {
+            base = moveAside(original, sidecar, target, post.getId());
             writeJson(target.resolve(base + suffix), content);
         }
-        mediaStore.discard(post.getPreparedPath());
+        // Where the files went, so a dead letter can be inspected and replayed without searching for it.
+        post.setArchivedOriginalPath(existing(target.resolve(base + extensionOf(original))));
+        post.setArchivedSidecarPath(sidecar == null ? null : existing(target.resolve(base + extensionOf(sidecar))));
+        // A failed post keeps its prepared media: a replay re-creates its container from it (a discard deletes it).
+        if (PostState.PUBLISHED.name().equals(post.getState())) {
+            mediaStore.discard(post.getPreparedPath());
+        }
         lifecycle.archived(post);
         try (Stream<Path> left = Files.list(inFlightDir)) {
             if (left.findAny().isEmpty()) {
@@ -111,6 +126,16 @@ public class PostArchiver {
         } catch (java.nio.file.NoSuchFileException alreadyGone) {
             // filed on an earlier run
         }
+    }
+
+    private static String existing(Path path) {
+        return Files.exists(path) ? path.toString() : null;
+    }
+
+    /** {@code sunset.jpg} → {@code .jpg}: what {@link #moveAside} keeps of a name when it picks a free base name. */
+    private static String extensionOf(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(SidecarReader.baseName(name).length());
     }
 
     /** Moves media and sidecar into {@code target} under one free base name; returns that base name. */
@@ -137,18 +162,22 @@ public class PostArchiver {
         return chosen;
     }
 
-    private boolean alreadyFiled(Path target, String suffix, String postId) throws IOException {
+    /** The base name under which this post's outcome was already filed in {@code target}, or null. */
+    private String filedBaseName(Path target, String suffix, String postId) throws IOException {
         if (!Files.isDirectory(target)) {
-            return false;
+            return null;
         }
         try (Stream<Path> outcomes = Files.list(target)) {
-            return outcomes.filter(p -> p.getFileName().toString().endsWith(suffix)).anyMatch(p -> {
+            return outcomes.filter(p -> p.getFileName().toString().endsWith(suffix)).filter(p -> {
                 try {
                     return postId.equals(json.readTree(p.toFile()).path("postId").asText(null));
                 } catch (IOException unreadable) {
                     return false;
                 }
-            });
+            }).map(p -> {
+                String name = p.getFileName().toString();
+                return name.substring(0, name.length() - suffix.length());
+            }).findFirst().orElse(null);
         }
     }
 

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.igpipe.IgpipeProperties;
 import io.igpipe.ledger.Post;
 import io.igpipe.ledger.PostLifecycle;
@@ -45,6 +47,74 @@ class PostArchiverTest {
                 .contains("\"mediaId\" : \"17900000000000001\"", "\"state\" : \"PUBLISHED\"");
         assertThat(post.getArchivedAt()).isNotNull();
         assertThat(inFlight).doesNotExist();
+        // recorded on the second run too, although that run found the post already filed
+        assertThat(post.getArchivedOriginalPath()).isEqualTo(published.resolve("sunset.jpg").toString());
+        assertThat(post.getArchivedSidecarPath()).isEqualTo(published.resolve("sunset.txt").toString());
+    }
+
+    @Test
+    void aFailedPostKeepsItsPreparedMediaAndRecordsWhereItsFilesWent() throws Exception {
+        IgpipeProperties properties = new IgpipeProperties();
+        properties.setDataDir(work.resolve("data"));
+        PostLifecycle lifecycle = new PostLifecycle(Clock.systemUTC(), properties);
+        MediaStore store = new MediaStore(properties);
+        PostArchiver archiver = new PostArchiver(store, lifecycle);
+        Path watch = work.resolve("watch");
+        Post post = lifecycle.newPost("demo", "WATCH_FOLDER", "beach.jpeg", "fed789");
+        Path inFlight = Files.createDirectories(WatchFolderLayout.inFlightDirOf(watch, post.getId()));
+        post.setOriginalPath(Files.writeString(inFlight.resolve("beach.jpeg"), "jpeg").toString());
+        post.setSidecarPath(Files.writeString(inFlight.resolve("beach.yaml"), "caption: hi").toString());
+        Path prepared = Files.writeString(store.newJpegFor(post.getId()), "optimized");
+        lifecycle.prepared(post, prepared.toString(), 1080, 1080, 9);
+        post.setFailedStage("create-container");
+        post.setErrorCategory("INVALID");
+        post.setGraphCode(100);
+        post.setGraphSubcode(2207023);
+        post.setFbtraceId("AbC123trace");
+        post.setMediaRetries(1);
+        post.setReplays(2);
+        lifecycle.failed(post, "GRAPH_INVALID", "Unknown media type", "{\"error\":{\"code\":100}}");
+
+        archiver.archiveFailed(post);
+
+        Path failed = watch.resolve(WatchFolderLayout.FAILED);
+        assertThat(post.getArchivedOriginalPath()).isEqualTo(failed.resolve("beach.jpeg").toString());
+        assertThat(post.getArchivedSidecarPath()).isEqualTo(failed.resolve("beach.yaml").toString());
+        assertThat(failed.resolve("beach.jpeg")).hasContent("jpeg");
+        assertThat(prepared).as("kept for a replay").exists();
+        JsonNode error = new ObjectMapper().readTree(failed.resolve("beach.error.json").toFile());
+        assertThat(error.get("code").asText()).isEqualTo("GRAPH_INVALID");
+        assertThat(error.get("stage").asText()).isEqualTo("create-container");
+        assertThat(error.get("category").asText()).isEqualTo("INVALID");
+        assertThat(error.get("graphCode").asInt()).isEqualTo(100);
+        assertThat(error.get("graphSubcode").asInt()).isEqualTo(2207023);
+        assertThat(error.get("fbtraceId").asText()).isEqualTo("AbC123trace");
+        assertThat(error.get("mediaRetries").asInt()).isEqualTo(1);
+        assertThat(error.get("replays").asInt()).isEqualTo(2);
+        assertThat(error.at("/graphError/error/code").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    void aPublishedPostNoLongerNeedsItsPreparedMedia() throws Exception {
+        IgpipeProperties properties = new IgpipeProperties();
+        properties.setDataDir(work.resolve("data"));
+        PostLifecycle lifecycle = new PostLifecycle(Clock.systemUTC(), properties);
+        MediaStore store = new MediaStore(properties);
+        PostArchiver archiver = new PostArchiver(store, lifecycle);
+        Path watch = work.resolve("watch");
+        Post post = lifecycle.newPost("demo", "WATCH_FOLDER", "dune.jpg", "0a0b0c");
+        Path inFlight = Files.createDirectories(WatchFolderLayout.inFlightDirOf(watch, post.getId()));
+        post.setOriginalPath(Files.writeString(inFlight.resolve("dune.jpg"), "jpeg").toString());
+        Path prepared = Files.writeString(store.newJpegFor(post.getId()), "optimized");
+        lifecycle.prepared(post, prepared.toString(), 1080, 1080, 9);
+        lifecycle.published(post, "17900000000000002");
+
+        archiver.archivePublished(post);
+
+        assertThat(prepared).doesNotExist();
+        assertThat(post.getArchivedOriginalPath())
+                .isEqualTo(watch.resolve(WatchFolderLayout.PUBLISHED).resolve("dune.jpg").toString());
+        assertThat(post.getArchivedSidecarPath()).isNull();
     }
 
     @Test
@@ -68,5 +138,7 @@ class PostArchiverTest {
         assertThat(failed.resolve("photo.jpg")).hasContent("an older photo");
         assertThat(failed.resolve("photo-" + suffix + ".jpg")).hasContent("new photo");
         assertThat(Files.readString(failed.resolve("photo-" + suffix + ".error.json"))).contains("MEDIA_CORRUPT");
+        assertThat(post.getArchivedOriginalPath()).isEqualTo(failed.resolve("photo-" + suffix + ".jpg").toString());
+        assertThat(post.getArchivedSidecarPath()).isNull();
     }
 }
