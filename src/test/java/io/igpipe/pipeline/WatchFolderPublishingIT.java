@@ -310,23 +310,6 @@ class WatchFolderPublishingIT {
     }
 
     @Test
-    void noMediaPublishCallIsMadeWhileTheQuotaIsSpent() throws Exception {
-        int used = sandbox.snapshot().quotaUsage(IG_USER_ID);
-        long publishes = sandbox.snapshot().callCount(EndpointKind.MEDIA_PUBLISH);
-        // The sandbox reports the quota as spent for the next answers of content_publishing_limit.
-        sandbox.faults().add(FaultRule.on(EndpointKind.PUBLISHING_LIMIT).times(1)
-                .body("{\"data\":[{\"quota_usage\":100,\"config\":{\"quota_total\":100,\"quota_duration\":86400}}]}")
-                .httpStatus(200).build());
-        TestPhotos.drop(FOLDER, "quota.jpg", TestPhotos.jpeg(TestPhotos.photo(1200, 900, 13, false), 0.9f));
-
-        await().atMost(PUBLISH_DEADLINE).until(() -> ledgerRowCount("quota.jpg") == 1
-                && "GRAPH_PUBLISH_QUOTA".equals(ledgerRow("quota.jpg").get("ERROR_CODE")));
-        assertThat(sandbox.snapshot().callCount(EndpointKind.MEDIA_PUBLISH)).isEqualTo(publishes);
-        assertThat(ledgerRow("quota.jpg")).containsEntry("STATE", "CONTAINER_CREATED");
-        assertThat(sandbox.snapshot().quotaUsage(IG_USER_ID)).isEqualTo(used);
-    }
-
-    @Test
     void anUnreadableQuotaDoesNotStopPublishing() throws Exception {
         sandbox.faults().add(FaultRule.on(EndpointKind.PUBLISHING_LIMIT).times(1).error(100, null).build());
         TestPhotos.drop(FOLDER, "no-quota.jpg", TestPhotos.jpeg(TestPhotos.photo(1200, 900, 14, false), 0.9f));
