@@ -85,6 +85,17 @@ public class PostFailures {
         return post.getContainerPolls() < properties.getGraph().getContainerPoll().getMaxPolls();
     }
 
+    /**
+     * Once media_publish was called (PUBLISHING), a new container is only built when Meta says the old one is gone:
+     * otherwise a late publish of the old one and a publish of the new one would make two posts.
+     */
+    public boolean mayRebuild(Post post, Exception cause) {
+        if (!PostState.PUBLISHING.name().equals(post.getState())) {
+            return true;
+        }
+        return cause instanceof GraphApiException error && error.isContainerGone();
+    }
+
     public void pollAgain(Post post, Exception cause) {
         note(post, cause);
         lifecycle.pollContainerLater(post);
@@ -107,19 +118,21 @@ public class PostFailures {
 
     /**
      * Fails the post for good: it goes to .failed/ with everything recorded, and can be replayed from there.
-     * For a post whose media_publish may have happened (state PUBLISHING), unless its container
-     * was read and is not PUBLISHED, the content stays reserved, so the same photo dropped again is refused as a
-     * duplicate rather than risking a second publish. A replay reads the container first.
+     * For a post whose media_publish may have happened (state PUBLISHING), unless its container was read as ERROR or
+     * EXPIRED, the content stays reserved, so the same photo dropped again is refused as a duplicate rather than
+     * risking a second publish. A replay reads the container first.
      */
     public void deadLetter(Post post, Exception cause, String containerStatus) {
+        // Even a FINISHED container may still be published by an earlier media_publish whose answer timed out
+        // and which Meta completes late: only ERROR or EXPIRED prove it never will be.
         boolean mayBeLive = PostState.PUBLISHING.name().equals(post.getState())
-                && (containerStatus == null || "UNKNOWN".equals(containerStatus));
+                && !"ERROR".equals(containerStatus) && !"EXPIRED".equals(containerStatus);
         note(post, cause);
         lifecycle.failed(post, post.getErrorCode(), post.getErrorMessage(), post.getErrorDetail());
         if (mayBeLive) {
             post.setActiveContentHash(post.getContentHash());
-            post.setErrorMessage(post.getErrorMessage() + " (media_publish was called and its outcome could not be"
-                    + " confirmed: the content stays reserved until a retry reads the container)");
+            post.setErrorMessage(post.getErrorMessage() + " (media_publish was called and the container may still be"
+                    + " published: the content stays reserved, and a retry reads the container first)");
         }
     }
 

@@ -125,6 +125,11 @@ public class PostLifecycle {
         post.setErrorCode(null);
         post.setErrorMessage(null);
         post.setErrorDetail(null);
+        post.setErrorCategory(null);
+        post.setFailedStage(null);
+        post.setGraphCode(null);
+        post.setGraphSubcode(null);
+        post.setFbtraceId(null);
         advance(post, PostState.PUBLISHED, Duration.ZERO);
     }
 
