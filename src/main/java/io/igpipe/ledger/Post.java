@@ -168,4 +168,16 @@ public class Post {
     public void setArchivedSidecarPath(String archivedSidecarPath) { this.archivedSidecarPath = archivedSidecarPath; }
     public OffsetDateTime getDiscardedAt() { return discardedAt; }
     public void setDiscardedAt(OffsetDateTime discardedAt) { this.discardedAt = discardedAt; }
+
+    /** Forgets the last failure: a post that recovered carries no stale error into the ledger or its result. */
+    public void clearError() {
+        errorCode = null;
+        errorMessage = null;
+        errorDetail = null;
+        errorCategory = null;
+        failedStage = null;
+        graphCode = null;
+        graphSubcode = null;
+        fbtraceId = null;
+    }
 }

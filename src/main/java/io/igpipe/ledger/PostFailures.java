@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 @Component("postFailures")
 public class PostFailures {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PostFailures.class);
+
     private final PostLifecycle lifecycle;
     private final AccountStates accounts;
     private final IgpipeProperties properties;
@@ -148,11 +150,8 @@ public class PostFailures {
 
     /** Records the failure as it happened: stable code, message, Graph code/subcode/fbtrace_id, stage. */
     void note(Post post, Throwable cause) {
+        post.clearError();
         post.setFailedStage(stageOf(post, cause));
-        post.setGraphCode(null);
-        post.setGraphSubcode(null);
-        post.setFbtraceId(null);
-        post.setErrorDetail(null);
         if (cause instanceof GraphApiException error) {
             post.setErrorCode(error.errorCode());
             post.setErrorCategory(error.getCategory().name());
@@ -180,6 +179,8 @@ public class PostFailures {
             post.setErrorCategory("UNKNOWN");
         }
         post.setErrorMessage(describe(cause));
+        LOG.warn("Post {} ({}, {}): {} [{}]", post.getId(), post.getAccount(), post.getFailedStage(),
+                post.getErrorMessage(), post.getErrorCategory());
     }
 
     private static String stageOf(Post post, Throwable cause) {

@@ -122,14 +122,7 @@ public class PostLifecycle {
         if (post.getPublishStartedAt() != null) {
             recordStage("publish", Duration.between(post.getPublishStartedAt(), post.getPublishedAt()));
         }
-        post.setErrorCode(null);
-        post.setErrorMessage(null);
-        post.setErrorDetail(null);
-        post.setErrorCategory(null);
-        post.setFailedStage(null);
-        post.setGraphCode(null);
-        post.setGraphSubcode(null);
-        post.setFbtraceId(null);
+        post.clearError();
         advance(post, PostState.PUBLISHED, Duration.ZERO);
     }
 
