@@ -315,6 +315,29 @@ class FailureRoutingIT {
     }
 
     @Test
+    @Order(10)
+    void aRefusalAfterAnUnansweredPublishNeverBuildsASecondContainer() throws Exception {
+        // publish #1 reaches Meta only after our response timeout (3 s); the retry is refused as MEDIA, and then #1 lands
+        sandbox.faults().add(FaultRule.on(EndpointKind.MEDIA_PUBLISH).forAccount(MAIN.igUserId()).times(1)
+                .latencyMs(4000).build());
+        sandbox.faults().add(FaultRule.on(EndpointKind.MEDIA_PUBLISH).forAccount(MAIN.igUserId()).times(1)
+                .error(36003, 2207009).build());
+        drop(MAIN, "late-publish", "published late after a refusal");
+
+        eventually().until(() -> row("late-publish.jpg").get("ARCHIVED_AT") != null
+                && mediaWithCaption(MAIN, "published late after a refusal").size() == 1);
+        Map<String, Object> filed = row("late-publish.jpg");
+        assertThat(filed).containsEntry("CONTAINER_BUILDS", 1).containsEntry("MEDIA_RETRIES", 0);
+        if ("FAILED".equals(filed.get("STATE"))) {
+            // filed before the late publish landed: its content stays reserved, so it can never be posted twice
+            assertThat(filed.get("ACTIVE_CONTENT_HASH")).isEqualTo(filed.get("CONTENT_HASH"));
+        } else {
+            assertThat(filed).containsEntry("STATE", "PUBLISHED");
+        }
+        assertThat(mediaWithCaption(MAIN, "published late after a refusal")).hasSize(1);
+    }
+
+    @Test
     @Order(11)
     void anOutageOpensTheBreakerPostsWaitAndThenPublish() throws Exception {
         sandbox.faults().add(FaultRule.onAnyEndpoint().untilCleared().httpStatus(503).body("").build());
