@@ -77,19 +77,7 @@ public class AccountStates {
 
     /** The account's token or permissions failed: nothing is called for it until a token check succeeds. */
     public void pause(String account, String code, String reason) {
-        OffsetDateTime now = lifecycle.now();
-        String fingerprint;
-        try {
-            fingerprint = tokens.fingerprintOf(account);
-        } catch (RuntimeException unreadable) {
-            fingerprint = null;
-        }
-        MapSqlParameterSource params = params(account)
-                .addValue("code", code)
-                .addValue("reason", abbreviate(reason))
-                .addValue("tokenSha256", fingerprint)
-                .addValue("nextCheck", now.plus(properties.getTokens().getCheckInterval()));
-        if (jdbc.update(SqlFiles.load("account/pause-account.sql"), params) > 0) {
+        if (recordPause(account, code, reason) > 0) {
             LOG.warn("Account {} paused ({}): {}. Its posts wait; configure a valid token to resume.", account, code, reason);
         }
     }
@@ -117,12 +105,8 @@ public class AccountStates {
                 continue;
             }
             OffsetDateTime nextCheck = time(state.get("next_token_check_at"));
-            boolean tokenChanged;
-            try {
-                tokenChanged = !tokens.fingerprintOf(account).equals(state.get("paused_token_sha256"));
-            } catch (RuntimeException unreadable) {
-                tokenChanged = false;
-            }
+            String fingerprint = fingerprintOrNull(account);
+            boolean tokenChanged = fingerprint != null && !fingerprint.equals(state.get("paused_token_sha256"));
             if (tokenChanged || nextCheck == null || !nextCheck.isAfter(now)) {
                 due.add(account);
             }
@@ -132,18 +116,25 @@ public class AccountStates {
 
     /** The token check failed again: remember the token that failed and look again after the check interval. */
     public void tokenStillInvalid(String account, Exception reason) {
-        String fingerprint;
-        try {
-            fingerprint = tokens.fingerprintOf(account);
-        } catch (RuntimeException unreadable) {
-            fingerprint = null;
-        }
-        OffsetDateTime now = lifecycle.now();
-        jdbc.update(SqlFiles.load("account/pause-account.sql"), params(account)
-                .addValue("code", "GRAPH_AUTH").addValue("reason", abbreviate(reason.getMessage()))
-                .addValue("tokenSha256", fingerprint)
-                .addValue("nextCheck", now.plus(properties.getTokens().getCheckInterval())));
+        recordPause(account, "GRAPH_AUTH", reason.getMessage());
         LOG.info("Account {} stays paused: {}", account, reason.getMessage());
+    }
+
+    /** Keeps the first pause reason, remembers which token failed (its digest) and when to check again. */
+    private int recordPause(String account, String code, String reason) {
+        return jdbc.update(SqlFiles.load("account/pause-account.sql"), params(account)
+                .addValue("code", code)
+                .addValue("reason", abbreviate(reason))
+                .addValue("tokenSha256", fingerprintOrNull(account))
+                .addValue("nextCheck", lifecycle.now().plus(properties.getTokens().getCheckInterval())));
+    }
+
+    private String fingerprintOrNull(String account) {
+        try {
+            return tokens.fingerprintOf(account);
+        } catch (RuntimeException unreadable) {
+            return null; // an unreadable token file: any readable token later counts as a change
+        }
     }
 
     public void tokenRefreshed(String account) {
