@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * {@code POST /{ig-user-id}/media}. Everything Instagram rejects synchronously is rejected here, in the order a
  * client would meet it: the kind of container, its parameters, the container cap, then the image fetched from
- * {@code image_url} (reachability, size, format, decodability, aspect ratio).
+ * {@code image_url} (reachability, size, format, decodability, aspect ratio). A video is only accepted here: it is
+ * fetched and judged in the background by {@link VideoProcessing}, and its container reports the verdict through
+ * its status, as Instagram's does.
  */
 final class ContainerCreation {
 
@@ -22,12 +24,14 @@ final class ContainerCreation {
     static final int MAX_CHILDREN = 10;
 
     private final SandboxState state;
-    private final MediaFetcher fetcher;
+    private final JpegFetch images;
+    private final VideoProcessing videos;
     private final Clock clock;
 
-    ContainerCreation(SandboxState state, MediaFetcher fetcher, Clock clock) {
+    ContainerCreation(SandboxState state, JpegFetch images, VideoProcessing videos, Clock clock) {
         this.state = state;
-        this.fetcher = fetcher;
+        this.images = images;
+        this.videos = videos;
         this.clock = clock;
     }
 
@@ -45,22 +49,22 @@ final class ContainerCreation {
                 }
             }
         }
-        if (type == ContainerType.IMAGE || type == ContainerType.CAROUSEL) {
+        if (type.takesPostMetadata()) {
             caption = request.param("caption");
             CaptionRules.check(caption);
             locationId = emptyToNull(request.param("location_id"));
             collaborators = collaborators(request.param("collaborators"));
         }
-        if (type == ContainerType.IMAGE || type == ContainerType.CAROUSEL_IMAGE_ITEM) {
+        if (type.takesAltText()) {
             altText = emptyToNull(request.param("alt_text"));
             if (altText != null && altText.codePointCount(0, altText.length()) > MAX_ALT_TEXT) {
                 throw GraphError.invalidParameter("(#100) Param alt_text must be at most 1000 characters long")
                         .raise();
             }
         }
-        List<UserTag> userTags = type == ContainerType.CAROUSEL
-                ? List.of()
-                : userTags(request.param("user_tags"), type != ContainerType.STORY_IMAGE);
+        List<UserTag> userTags = type.takesUserTags()
+                ? userTags(request.param("user_tags"), type.userTagPositionRequired())
+                : List.of();
         if (type == ContainerType.CAROUSEL) {
             children = children(request.param("children"));
         }
@@ -72,55 +76,49 @@ final class ContainerCreation {
                 throw GraphError.missingParameter("image_url").raise();
             }
         }
+        VideoDetails video = type.video() ? VideoParameters.read(request, type) : null;
         // The cap is checked before the fetch so a capped account does not make the sandbox download anything.
         state.requireContainerCapacity(ownerId, clock.instant());
         if (type.fetchesImage()) {
             image = fetchImage(imageUrl, type);
         }
         ContainerDraft draft = new ContainerDraft(ownerId, type, imageUrl, caption, altText, locationId, userTags,
-                collaborators, children, image);
-        return state.createContainer(draft, outcome, clock.instant());
+                collaborators, children, image, video);
+        ContainerRecord container = state.createContainer(draft, outcome, clock.instant());
+        if (container.awaitingVerdict()) {
+            videos.judgeFetched(container.id());
+        }
+        return container;
     }
 
     private static ContainerType typeOf(GraphRequest request) {
         String mediaType = request.param("media_type");
         boolean carouselItem = "true".equalsIgnoreCase(request.param("is_carousel_item"));
-        boolean resumable = "resumable".equals(request.param("upload_type"));
-        boolean video = request.hasParam("video_url") && !request.hasParam("image_url");
         if (mediaType == null || mediaType.isEmpty() || mediaType.equals("IMAGE")) {
-            if (resumable || video) {
-                throw GraphError.videoNotSimulated().raise();
-            }
+            // IMAGE is the default: a video_url without media_type still needs an image_url, as on Instagram.
             return carouselItem ? ContainerType.CAROUSEL_IMAGE_ITEM : ContainerType.IMAGE;
         }
         switch (mediaType) {
             case "CAROUSEL":
                 return ContainerType.CAROUSEL;
             case "STORIES":
-                if (resumable || video) {
-                    throw GraphError.videoNotSimulated().raise();
-                }
-                return ContainerType.STORY_IMAGE;
+                boolean video = !request.hasParam("image_url")
+                        && (request.hasParam("video_url") || VideoParameters.resumable(request));
+                return video ? ContainerType.STORY_VIDEO : ContainerType.STORY_IMAGE;
             case "REELS":
+                if (carouselItem) {
+                    throw GraphError.reelAsCarouselItem().raise();
+                }
+                return ContainerType.REELS;
             case "VIDEO":
-                throw GraphError.videoNotSimulated().raise();
+                return carouselItem ? ContainerType.CAROUSEL_VIDEO_ITEM : ContainerType.STANDALONE_VIDEO;
             default:
                 throw GraphError.unknownMediaType(mediaType).raise();
         }
     }
 
     private ImageFacts fetchImage(String imageUrl, ContainerType type) {
-        MediaFetcher.Fetched fetched = fetcher.fetch(imageUrl);
-        switch (FetchedBodyKind.of(fetched.bytes(), fetched.contentType())) {
-            case TEXT:
-                throw GraphError.notPhotoOrVideo().raise();
-            case OTHER_IMAGE:
-            case UNKNOWN_BINARY:
-                throw GraphError.imageFormatNotSupported().raise();
-            default:
-                break;
-        }
-        ImageFacts facts = JpegInspector.inspect(fetched.bytes(), fetched.contentType());
+        ImageFacts facts = images.fetch(imageUrl);
         if (type.aspectRatioLimited() && !withinFeedAspectRatio(facts.width(), facts.height())) {
             throw GraphError.aspectRatioNotSupported(facts.width(), facts.height()).raise();
         }
@@ -204,7 +202,7 @@ final class ContainerCreation {
     }
 
     /** A list parameter may be a JSON array or a comma-separated string. */
-    private static List<String> listParameter(String raw, String name) {
+    static List<String> listParameter(String raw, String name) {
         if (raw == null || raw.isBlank()) {
             return List.of();
         }
@@ -228,7 +226,7 @@ final class ContainerCreation {
         return List.copyOf(values);
     }
 
-    private static String emptyToNull(String value) {
+    static String emptyToNull(String value) {
         return value == null || value.isEmpty() ? null : value;
     }
 }

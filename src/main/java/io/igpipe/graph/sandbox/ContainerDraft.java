@@ -2,7 +2,7 @@ package io.igpipe.graph.sandbox;
 
 import java.util.List;
 
-/** A container request that passed its parameter checks and image fetch, waiting to be stored. */
+/** A container request that passed its synchronous checks (and, for an image, its fetch), waiting to be stored. */
 record ContainerDraft(
         String ownerId,
         ContainerType type,
@@ -13,5 +13,6 @@ record ContainerDraft(
         List<UserTag> userTags,
         List<String> collaborators,
         List<String> childIds,
-        ImageFacts image) {
+        ImageFacts image,
+        VideoDetails video) {
 }

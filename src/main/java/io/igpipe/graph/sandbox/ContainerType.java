@@ -1,28 +1,30 @@
 package io.igpipe.graph.sandbox;
 
 /**
- * What a container will become once published. Video kinds are listed so the model already has room for them;
- * {@link #simulated()} is false for those until the sandbox simulates transcoding and resumable uploads.
+ * What a container will become once published, and which of the creation parameters of Meta's table (graph-api.md
+ * §1.1) it takes. A parameter a type does not take is ignored, as Instagram does, except on carousel children
+ * where Instagram refuses the parent-only ones (see {@link ContainerCreation}).
  */
 public enum ContainerType {
-    IMAGE("IMAGE", "FEED", true, false),
-    STORY_IMAGE("IMAGE", "STORY", true, false),
-    CAROUSEL_IMAGE_ITEM("IMAGE", "FEED", true, true),
-    CAROUSEL("CAROUSEL_ALBUM", "FEED", true, false),
-    REELS("VIDEO", "REELS", false, false),
-    STORY_VIDEO("VIDEO", "STORY", false, false),
-    CAROUSEL_VIDEO_ITEM("VIDEO", "FEED", false, true);
+    IMAGE("IMAGE", "FEED"),
+    STORY_IMAGE("IMAGE", "STORY"),
+    CAROUSEL_IMAGE_ITEM("IMAGE", "FEED"),
+    CAROUSEL("CAROUSEL_ALBUM", "FEED"),
+    REELS("VIDEO", "REELS"),
+    STORY_VIDEO("VIDEO", "STORY"),
+    CAROUSEL_VIDEO_ITEM("VIDEO", "FEED"),
+    /**
+     * {@code media_type=VIDEO} without {@code is_carousel_item}: still accepted at creation, refused at publish with
+     * 100/2207089 since every single video became a reel.
+     */
+    STANDALONE_VIDEO("VIDEO", "FEED");
 
     private final String mediaType;
     private final String mediaProductType;
-    private final boolean simulated;
-    private final boolean carouselItem;
 
-    ContainerType(String mediaType, String mediaProductType, boolean simulated, boolean carouselItem) {
+    ContainerType(String mediaType, String mediaProductType) {
         this.mediaType = mediaType;
         this.mediaProductType = mediaProductType;
-        this.simulated = simulated;
-        this.carouselItem = carouselItem;
     }
 
     /** {@code media_type} of the published media (a reel reads back as VIDEO, as on Instagram). */
@@ -35,12 +37,21 @@ public enum ContainerType {
         return mediaProductType;
     }
 
-    public boolean simulated() {
-        return simulated;
+    public boolean carouselItem() {
+        return this == CAROUSEL_IMAGE_ITEM || this == CAROUSEL_VIDEO_ITEM;
     }
 
-    public boolean carouselItem() {
-        return carouselItem;
+    /** Carousel items and standalone VIDEO containers can only be published inside a carousel. */
+    public boolean publishableAlone() {
+        return !carouselItem() && this != STANDALONE_VIDEO;
+    }
+
+    public boolean video() {
+        return mediaType.equals("VIDEO");
+    }
+
+    public boolean story() {
+        return mediaProductType.equals("STORY");
     }
 
     /** Stories are cropped by Instagram instead of being refused, so they have no aspect-ratio limit. */
@@ -49,6 +60,33 @@ public enum ContainerType {
     }
 
     public boolean fetchesImage() {
-        return this == IMAGE || this == STORY_IMAGE || this == CAROUSEL_IMAGE_ITEM;
+        return mediaType.equals("IMAGE");
+    }
+
+    /** {@code caption}, {@code location_id} and {@code collaborators}: feed posts, reels and carousel parents. */
+    public boolean takesPostMetadata() {
+        return this == IMAGE || this == REELS || this == CAROUSEL || this == STANDALONE_VIDEO;
+    }
+
+    public boolean takesAltText() {
+        return this == IMAGE || this == CAROUSEL_IMAGE_ITEM;
+    }
+
+    public boolean takesUserTags() {
+        return this != CAROUSEL;
+    }
+
+    /** Tags on a photo point at a spot of it; on stories and videos the position is optional. */
+    public boolean userTagPositionRequired() {
+        return this == IMAGE || this == CAROUSEL_IMAGE_ITEM;
+    }
+
+    /** {@code cover_url}, {@code share_to_feed} and {@code audio_name} exist for reels only. */
+    public boolean takesReelExtras() {
+        return this == REELS;
+    }
+
+    public boolean takesThumbOffset() {
+        return this == REELS || this == CAROUSEL_VIDEO_ITEM || this == STANDALONE_VIDEO;
     }
 }

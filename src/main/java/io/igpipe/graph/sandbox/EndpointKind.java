@@ -8,7 +8,11 @@ public enum EndpointKind {
     PUBLISHING_LIMIT,
     MEDIA_LIST,
     MEDIA_GET,
+    /** {@code DELETE /{media-id}}. */
+    MEDIA_DELETE,
     ME,
     TOKEN_REFRESH,
+    /** {@code POST /ig-api-upload/{vNN.0}/{container-id}}: bytes or a file_url for a resumable video container. */
+    RESUMABLE_UPLOAD,
     OTHER
 }

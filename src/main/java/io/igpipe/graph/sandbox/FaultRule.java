@@ -1,5 +1,7 @@
 package io.igpipe.graph.sandbox;
 
+import java.util.List;
+
 /**
  * A planned misbehaviour of the sandbox: which calls it hits and what happens to them. Build one with
  * {@link #on(EndpointKind)} or {@link #onAnyEndpoint()}; the same model is accepted as JSON by
@@ -8,6 +10,9 @@ package io.igpipe.graph.sandbox;
  * @param id               assigned when the rule is added
  * @param endpoint         the call kind it applies to; null means any Graph call
  * @param igUserId         only calls for this account (by token owner or path id); null means every account
+ * @param mediaUrlContains only calls naming a media URL ({@code image_url}, {@code video_url}, or the
+ *                         {@code file_url} of an upload) that contains this text; null means any call. This is how a
+ *                         chaos test fails exactly one carousel child: give its URL something unique to match
  * @param times            how many more calls it applies to; -1 until cleared
  * @param probability      chance in (0, 1] that a matching call is hit; null hits every matching call. A call the
  *                         draw spares is not hit and does not use up one of {@code times}, so {@code times(2)}
@@ -18,13 +23,15 @@ package io.igpipe.graph.sandbox;
  * @param latencyMs        delay before answering (before the real operation, or after it with afterSuccess)
  * @param afterSuccess     perform the real operation first, then apply latency, error or dropped connection
  * @param dropConnection   close the connection without any HTTP answer
- * @param containerOutcome for CREATE_CONTAINER: the state the container lands in after processing
+ * @param containerOutcome for CREATE_CONTAINER: the state the container lands in after processing, image or video
+ *                         alike (a video is then not judged at all; a resumable one still waits for its upload)
  * @param usage            overrides the numbers of X-Business-Use-Case-Usage on the answers it applies to
  */
 public record FaultRule(
         String id,
         EndpointKind endpoint,
         String igUserId,
+        String mediaUrlContains,
         int times,
         Double probability,
         FaultError error,
@@ -52,6 +59,9 @@ public record FaultRule(
         }
         if (latencyMs != null && latencyMs < 0) {
             throw new IllegalArgumentException("latencyMs cannot be negative: " + latencyMs);
+        }
+        if (mediaUrlContains != null && mediaUrlContains.isEmpty()) {
+            throw new IllegalArgumentException("mediaUrlContains cannot be empty (omit it to match every call)");
         }
         if (containerOutcome != null && endpoint != null && endpoint != EndpointKind.CREATE_CONTAINER) {
             throw new IllegalArgumentException("containerOutcome only applies to CREATE_CONTAINER");
@@ -94,20 +104,21 @@ public record FaultRule(
         return new Builder(null);
     }
 
-    boolean matches(EndpointKind kind, String callerIgUserId, String pathObjectId) {
+    boolean matches(EndpointKind kind, String callerIgUserId, String pathObjectId, List<String> mediaUrls) {
         boolean endpointMatches = endpoint == null || endpoint == kind;
         boolean accountMatches = igUserId == null || igUserId.equals(callerIgUserId) || igUserId.equals(pathObjectId);
-        return endpointMatches && accountMatches;
+        boolean mediaMatches = mediaUrlContains == null || mediaUrls.stream().anyMatch(u -> u.contains(mediaUrlContains));
+        return endpointMatches && accountMatches && mediaMatches;
     }
 
     FaultRule withId(String newId) {
-        return new FaultRule(newId, endpoint, igUserId, times, probability, error, httpStatus, body, latencyMs,
-                afterSuccess, dropConnection, containerOutcome, usage);
+        return new FaultRule(newId, endpoint, igUserId, mediaUrlContains, times, probability, error, httpStatus, body,
+                latencyMs, afterSuccess, dropConnection, containerOutcome, usage);
     }
 
     FaultRule withTimes(int newTimes) {
-        return new FaultRule(id, endpoint, igUserId, newTimes, probability, error, httpStatus, body, latencyMs,
-                afterSuccess, dropConnection, containerOutcome, usage);
+        return new FaultRule(id, endpoint, igUserId, mediaUrlContains, newTimes, probability, error, httpStatus, body,
+                latencyMs, afterSuccess, dropConnection, containerOutcome, usage);
     }
 
     /** Whether the rule replaces the answer (error or bare status) rather than only delaying or relabelling it. */
@@ -118,6 +129,7 @@ public record FaultRule(
     public static final class Builder {
         private final EndpointKind endpoint;
         private String igUserId;
+        private String mediaUrlContains;
         private int times = 1;
         private Double probability;
         private FaultError error;
@@ -135,6 +147,12 @@ public record FaultRule(
 
         public Builder forAccount(String value) {
             igUserId = value;
+            return this;
+        }
+
+        /** Only calls whose image_url, video_url or upload file_url contains {@code value}. */
+        public Builder forMediaUrlContaining(String value) {
+            mediaUrlContains = value;
             return this;
         }
 
@@ -200,8 +218,8 @@ public record FaultRule(
         }
 
         public FaultRule build() {
-            return new FaultRule(null, endpoint, igUserId, times, probability, error, httpStatus, body, latencyMs,
-                    afterSuccess, dropConnection, containerOutcome, usage);
+            return new FaultRule(null, endpoint, igUserId, mediaUrlContains, times, probability, error, httpStatus,
+                    body, latencyMs, afterSuccess, dropConnection, containerOutcome, usage);
         }
     }
 }

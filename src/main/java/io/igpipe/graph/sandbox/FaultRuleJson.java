@@ -8,7 +8,9 @@ import java.util.Locale;
 /**
  * The JSON form of a fault rule used by {@code /__sandbox/faults}: Graph's own snake_case inside {@code error},
  * {@code containerOutcome} and {@code usage} (so an error body copied from a log can be pasted as is), camelCase
- * for the rule's own settings, and {@code "endpoint":"ANY"} for a rule on every call.
+ * for the rule's own settings, and {@code "endpoint":"ANY"} for a rule on every call. To fail one carousel child:
+ * {@code {"endpoint":"CREATE_CONTAINER","mediaUrlContains":"child-3","containerOutcome":{"status_code":"ERROR",
+ * "status":"Error: Media upload has failed with error code 2207026"}}}.
  */
 final class FaultRuleJson {
 
@@ -64,6 +66,7 @@ final class FaultRuleJson {
                 null,
                 endpoint,
                 text(json, "igUserId", null),
+                text(json, "mediaUrlContains", null),
                 json.hasNonNull("times") ? json.get("times").asInt() : 1,
                 decimal(json, "probability"),
                 error,
@@ -82,6 +85,9 @@ final class FaultRuleJson {
         json.put("endpoint", rule.endpoint() == null ? ANY : rule.endpoint().name());
         if (rule.igUserId() != null) {
             json.put("igUserId", rule.igUserId());
+        }
+        if (rule.mediaUrlContains() != null) {
+            json.put("mediaUrlContains", rule.mediaUrlContains());
         }
         json.put("times", rule.times());
         if (rule.probability() != null) {

@@ -63,10 +63,15 @@ public final class FaultRules {
     }
 
     Optional<FaultRule> consume(EndpointKind kind, String callerIgUserId, String pathObjectId) {
+        return consume(kind, callerIgUserId, pathObjectId, List.of());
+    }
+
+    Optional<FaultRule> consume(EndpointKind kind, String callerIgUserId, String pathObjectId,
+                                List<String> mediaUrls) {
         synchronized (rules) {
             for (ListIterator<FaultRule> it = rules.listIterator(); it.hasNext(); ) {
                 FaultRule rule = it.next();
-                if (!rule.matches(kind, callerIgUserId, pathObjectId) || !firesThisTime(rule)) {
+                if (!rule.matches(kind, callerIgUserId, pathObjectId, mediaUrls) || !firesThisTime(rule)) {
                     continue;
                 }
                 if (rule.times() == 1) {

@@ -19,13 +19,16 @@ final class GraphEndpoints {
 
     private final SandboxState state;
     private final ContainerCreation creation;
+    private final ResumableUploads uploads;
     private final SandboxSettings settings;
     private final Clock clock;
     private final URI baseUri;
 
-    GraphEndpoints(SandboxState state, ContainerCreation creation, SandboxSettings settings, URI baseUri) {
+    GraphEndpoints(SandboxState state, ContainerCreation creation, ResumableUploads uploads, SandboxSettings settings,
+                   URI baseUri) {
         this.state = state;
         this.creation = creation;
+        this.uploads = uploads;
         this.settings = settings;
         this.clock = settings.clock();
         this.baseUri = baseUri;
@@ -34,8 +37,15 @@ final class GraphEndpoints {
     EndpointKind kindOf(GraphRequest request) {
         List<String> segments = request.segments();
         String method = request.method();
+        if (request.upload()) {
+            return method.equals("POST") && request.uploadContainerId() != null ? EndpointKind.RESUMABLE_UPLOAD
+                    : EndpointKind.OTHER;
+        }
         if (segments.size() == 1) {
             String id = segments.get(0);
+            if (method.equals("DELETE")) {
+                return EndpointKind.MEDIA_DELETE;
+            }
             if (!method.equals("GET")) {
                 return EndpointKind.OTHER;
             }
@@ -77,6 +87,8 @@ final class GraphEndpoints {
             case PUBLISHING_LIMIT -> publishingLimit(request, caller);
             case MEDIA_LIST -> mediaList(request, caller);
             case MEDIA_GET -> mediaGet(request, caller);
+            case MEDIA_DELETE -> deleteMedia(request, caller);
+            case RESUMABLE_UPLOAD -> uploads.receive(request, caller);
             case ME -> account(request, caller);
             case TOKEN_REFRESH -> refreshToken(request);
             case OTHER -> throw GraphError.unsupportedRequest(request.method(),
@@ -87,7 +99,13 @@ final class GraphEndpoints {
     private ObjectNode createContainer(GraphRequest request, Caller caller, ContainerOutcome outcome) {
         requireOwnAccount(request, caller);
         ContainerRecord container = creation.create(request, caller.igUserId(), outcome);
-        return idOnly(container.id());
+        ObjectNode body = idOnly(container.id());
+        if (container.video() != null && container.video().resumable()) {
+            // Meta answers the rupload host; the sandbox serves that endpoint itself, under the same path.
+            body.put("uri", baseUri + "/" + GraphRequest.UPLOAD_PREFIX + "/" + request.versionOrDefault() + "/"
+                    + container.id());
+        }
+        return body;
     }
 
     private ObjectNode containerStatus(GraphRequest request, Caller caller) {
@@ -187,6 +205,20 @@ final class GraphEndpoints {
                 .orElseThrow(() -> unsupported(request));
         AccountRecord owner = state.account(media.ownerId()).orElseThrow(() -> unsupported(request));
         return NodeFields.media(media, owner, this::mediaById, FieldSelection.parse(request.param("fields")));
+    }
+
+    /**
+     * {@code DELETE /{media-id}}: a feed post, reel or carousel of the caller's account is deleted and answers
+     * {@code {"success":true}}. Meta's IG Media reference stored with this project documents no delete operation;
+     * third-party integrations describe {@code DELETE /{ig-media-id}} on the Facebook Login host. What the sandbox
+     * does for a story (refused) or a carousel child (refused) is modelled on the pipeline's rules, not on Meta's
+     * documentation; an unknown, foreign or already deleted id answers 100/33 like any missing object.
+     */
+    private ObjectNode deleteMedia(GraphRequest request, Caller caller) {
+        state.delete(caller.igUserId(), request.pathObjectId(), clock.instant());
+        ObjectNode body = SandboxJson.MAPPER.createObjectNode();
+        body.put("success", true);
+        return body;
     }
 
     private ObjectNode account(GraphRequest request, Caller caller) {

@@ -174,8 +174,36 @@ record GraphError(
         return invalidParameter("param " + param + " is not allowed for carousel child");
     }
 
-    static GraphError videoNotSimulated() {
-        return invalidParameter("Sandbox: video containers are not simulated yet");
+    static GraphError reelAsCarouselItem() {
+        return invalidParameter("(#100) Reels cannot be carousel items: create video children with "
+                + "media_type=VIDEO and is_carousel_item=true");
+    }
+
+    // ---- resumable upload (rupload) ----
+
+    /** Meta's guide shows only this text for a refused upload; the sandbox answers it for any token problem. */
+    static GraphError uploadUnauthorized() {
+        return of(190, null, "unauthorized user request", false, null, null);
+    }
+
+    static GraphError uploadRefused(String message) {
+        return invalidParameter(message);
+    }
+
+    // ---- deleting ----
+
+    /**
+     * Modelled, not documented: the pipeline's rule is that stories cannot be deleted through the API. Answered as
+     * a plain invalid-parameter error, without subcode 33, so a client does not retry it as a transient lookup.
+     */
+    static GraphError storyNotDeletable(String mediaId) {
+        return invalidParameter("(#100) The media " + mediaId + " is a story; stories cannot be deleted through "
+                + "the API");
+    }
+
+    /** Modelled, not documented: a carousel is deleted whole, never one child at a time. */
+    static GraphError carouselChildNotDeletable(String mediaId) {
+        return invalidParameter("(#100) The media " + mediaId + " is a carousel item; delete its carousel instead");
     }
 
     // ---- publishing ----
@@ -308,7 +336,9 @@ record GraphError(
             Map.entry("-1/2207032", new Known("Create container failed", true, "Create container failed",
                     "Failed to create the media container. Please try again.")),
             Map.entry("-1/2207053", new Known("An unknown upload error occurred", false, "Unknown upload error",
-                    "An unknown error occurred while uploading. Please create a new container.")));
+                    "An unknown error occurred while uploading. Please create a new container.")),
+            Map.entry("-1/2207082", new Known("Could not upload the media", true, "Upload failed",
+                    "The media could not be uploaded. Please try again.")));
 
     /** The real-looking error for a code and subcode; unknown pairs get a generic "(#code)" message. */
     static GraphError known(int code, Integer subcode) {

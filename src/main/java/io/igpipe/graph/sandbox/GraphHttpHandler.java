@@ -58,7 +58,7 @@ final class GraphHttpHandler implements HttpHandler {
         String pathAccount = request.pathObjectId() != null && state.isAccount(request.pathObjectId())
                 ? request.pathObjectId() : null;
         if (request.malformedBody()) {
-            finish(exchange, request, kind, pathAccount, at, GraphReply.error(GraphError.malformedBody()), null,
+            finish(exchange, request, kind, pathAccount, at, errorReply(request, GraphError.malformedBody()), null,
                     null);
             return;
         }
@@ -66,17 +66,18 @@ final class GraphHttpHandler implements HttpHandler {
         try {
             caller = state.authenticate(request.accessToken(), at);
         } catch (GraphErrorException e) {
-            finish(exchange, request, kind, pathAccount, at, GraphReply.error(e.error()), null, null);
+            GraphError refusal = request.upload() ? GraphError.uploadUnauthorized() : e.error();
+            finish(exchange, request, kind, pathAccount, at, errorReply(request, refusal), null, null);
             return;
         }
         String account = caller.igUserId();
         CallBudget.Admission admission = budget.admit(account, at);
         if (!admission.admitted()) {
-            finish(exchange, request, kind, account, at, GraphReply.error(GraphError.bucThrottled()),
+            finish(exchange, request, kind, account, at, errorReply(request, GraphError.bucThrottled()),
                     admission.usage(), null);
             return;
         }
-        FaultRule fault = faults.consume(kind, account, request.pathObjectId()).orElse(null);
+        FaultRule fault = faults.consume(kind, account, request.pathObjectId(), request.mediaUrls()).orElse(null);
         boolean injectsBefore = fault != null && !fault.afterSuccess();
         boolean injectsAfter = fault != null && fault.afterSuccess();
         if (injectsBefore) {
@@ -84,12 +85,12 @@ final class GraphHttpHandler implements HttpHandler {
         }
         GraphReply reply;
         if (injectsBefore && (fault.dropConnection() || fault.replacesAnswer())) {
-            reply = injected(fault);
+            reply = injected(request, fault);
         } else {
             ContainerOutcome outcome = fault == null ? null : fault.containerOutcome();
             reply = perform(kind, request, caller, outcome);
             if (injectsAfter && (fault.dropConnection() || fault.replacesAnswer())) {
-                reply = injected(fault);
+                reply = injected(request, fault);
             }
         }
         CallBudget.Usage usage = override(admission.usage(), fault);
@@ -105,19 +106,24 @@ final class GraphHttpHandler implements HttpHandler {
             ObjectNode body = endpoints.answer(kind, request, caller, outcome);
             return GraphReply.json(body);
         } catch (GraphErrorException e) {
-            return GraphReply.error(e.error());
+            return errorReply(request, e.error());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "sandbox failed on " + request, e);
-            return GraphReply.error(GraphError.known(1, null).withHttpStatus(500));
+            return errorReply(request, GraphError.known(1, null).withHttpStatus(500));
         }
     }
 
-    private static GraphReply injected(FaultRule fault) {
+    /** Graph answers errors in its envelope; the rupload endpoint in its own debug_info shape. */
+    private static GraphReply errorReply(GraphRequest request, GraphError error) {
+        return request.upload() ? GraphReply.uploadFailure(error) : GraphReply.error(error);
+    }
+
+    private static GraphReply injected(GraphRequest request, FaultRule fault) {
         if (fault.dropConnection()) {
             return GraphReply.dropConnection();
         }
         if (fault.error() != null) {
-            return GraphReply.error(fault.error().toGraphError(fault.httpStatus()));
+            return errorReply(request, fault.error().toGraphError(fault.httpStatus()));
         }
         return GraphReply.bare(fault.httpStatus(), fault.body());
     }

@@ -42,6 +42,29 @@ record GraphReply(int status, String contentType, byte[] body, GraphError error,
                 false, false);
     }
 
+    /**
+     * A failure of the rupload endpoint, in the shape Meta's guide shows: {@code debug_info} with the failure as a
+     * JSON string in {@code message}. Inside it the sandbox adds Graph's {@code code} and {@code error_subcode}
+     * (such as -1/2207053 from a fault rule) so a client can classify it as it classifies Graph errors.
+     */
+    static GraphReply uploadFailure(GraphError error) {
+        ObjectNode inner = SandboxJson.MAPPER.createObjectNode();
+        inner.put("success", false);
+        ObjectNode failure = inner.putObject("error");
+        failure.put("message", error.message());
+        failure.put("code", error.code());
+        if (error.subcode() != null) {
+            failure.put("error_subcode", error.subcode());
+        }
+        ObjectNode envelope = SandboxJson.MAPPER.createObjectNode();
+        ObjectNode debugInfo = envelope.putObject("debug_info");
+        debugInfo.put("retriable", error.isTransient());
+        debugInfo.put("type", "ProcessingFailedError");
+        debugInfo.put("message", inner.toString());
+        return new GraphReply(error.httpStatus(), JSON, envelope.toString().getBytes(StandardCharsets.UTF_8), error,
+                false, false);
+    }
+
     /** A status with no Graph body; {@code body} null gives the HTML error page an edge server shows. */
     static GraphReply bare(int status, String body) {
         String text = body == null ? ERROR_PAGE : body;

@@ -1,6 +1,7 @@
 package io.igpipe.graph.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
@@ -18,11 +19,17 @@ import java.util.regex.Pattern;
  * A Graph request, read the way Graph reads it: the version prefix is optional, parameters may come in the query
  * string, a form body or a JSON body (arrays and objects become their JSON text, as clients send them URL-encoded),
  * and the token may come as a Bearer header or as {@code access_token} anywhere a parameter can.
+ *
+ * <p>The rupload path {@code /ig-api-upload/{vNN.0}/{container-id}} is read differently: its body is the raw
+ * video, kept as bytes and never parsed, its version sits after the prefix, and its token is taken only from
+ * {@code Authorization: OAuth <token>}, as Meta's upload host requires.
  */
 final class GraphRequest {
 
     private static final Pattern VERSION = Pattern.compile("v\\d+\\.\\d+");
     static final String DEFAULT_VERSION = "v25.0";
+    static final String UPLOAD_PREFIX = "ig-api-upload";
+    private static final byte[] NO_BODY = new byte[0];
 
     private final String method;
     private final String path;
@@ -31,9 +38,12 @@ final class GraphRequest {
     private final Map<String, String> params;
     private final String accessToken;
     private final boolean malformedBody;
+    private final Headers headers;
+    private final byte[] uploadBody;
 
     private GraphRequest(String method, String path, String version, List<String> segments,
-                         Map<String, String> params, String accessToken, boolean malformedBody) {
+                         Map<String, String> params, String accessToken, boolean malformedBody, Headers headers,
+                         byte[] uploadBody) {
         this.method = method;
         this.path = path;
         this.version = version;
@@ -41,6 +51,8 @@ final class GraphRequest {
         this.params = params;
         this.accessToken = accessToken;
         this.malformedBody = malformedBody;
+        this.headers = headers;
+        this.uploadBody = uploadBody;
     }
 
     static GraphRequest read(HttpExchange exchange) throws IOException {
@@ -55,9 +67,20 @@ final class GraphRequest {
         if (!segments.isEmpty() && VERSION.matcher(segments.get(0)).matches()) {
             version = segments.remove(0);
         }
+        boolean upload = !segments.isEmpty() && segments.get(0).equals(UPLOAD_PREFIX);
+        if (upload && segments.size() > 1 && VERSION.matcher(segments.get(1)).matches()) {
+            version = segments.remove(1);
+        }
         Map<String, String> params = new LinkedHashMap<>();
         putUrlEncoded(params, uri.getRawQuery());
         byte[] body = exchange.getRequestBody().readAllBytes();
+        Headers headers = exchange.getRequestHeaders();
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        if (upload) {
+            String token = schemeToken(headers.getFirst("Authorization"), "OAuth ");
+            return new GraphRequest(method, uri.getRawPath(), version, List.copyOf(segments), params, token, false,
+                    headers, body);
+        }
         boolean malformed = false;
         if (body.length > 0) {
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
@@ -68,21 +91,23 @@ final class GraphRequest {
                 putUrlEncoded(params, text);
             }
         }
-        String token = bearerToken(exchange.getRequestHeaders().getFirst("Authorization"));
+        String header = headers.getFirst("Authorization");
+        String token = schemeToken(header, "Bearer ");
+        if (token == null) {
+            token = schemeToken(header, "OAuth ");
+        }
         String paramToken = params.remove("access_token");
-        return new GraphRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), uri.getRawPath(), version,
-                List.copyOf(segments), params, token != null ? token : paramToken, malformed);
+        return new GraphRequest(method, uri.getRawPath(), version, List.copyOf(segments), params,
+                token != null ? token : paramToken, malformed, headers, NO_BODY);
     }
 
-    private static String bearerToken(String authorization) {
+    private static String schemeToken(String authorization, String scheme) {
         if (authorization == null) {
             return null;
         }
         String value = authorization.trim();
-        for (String scheme : List.of("Bearer ", "OAuth ")) {
-            if (value.regionMatches(true, 0, scheme, 0, scheme.length())) {
-                return value.substring(scheme.length()).trim();
-            }
+        if (value.regionMatches(true, 0, scheme, 0, scheme.length())) {
+            return value.substring(scheme.length()).trim();
         }
         return null;
     }
@@ -158,6 +183,36 @@ final class GraphRequest {
 
     boolean malformedBody() {
         return malformedBody;
+    }
+
+    /** A call to the rupload endpoint rather than to Graph proper. */
+    boolean upload() {
+        return !segments.isEmpty() && segments.get(0).equals(UPLOAD_PREFIX);
+    }
+
+    /** The container an upload is for, or null when the upload path has no single id after its prefix. */
+    String uploadContainerId() {
+        return upload() && segments.size() == 2 ? segments.get(1) : null;
+    }
+
+    /** The raw body of an upload; empty for other calls. */
+    byte[] uploadBody() {
+        return uploadBody;
+    }
+
+    String header(String name) {
+        return headers.getFirst(name);
+    }
+
+    /** The media URLs the call names, for fault rules aimed at one image or video. */
+    List<String> mediaUrls() {
+        List<String> urls = new ArrayList<>();
+        for (String url : new String[] {param("image_url"), param("video_url"), header("file_url")}) {
+            if (url != null && !url.isBlank()) {
+                urls.add(url);
+            }
+        }
+        return urls;
     }
 
     @Override

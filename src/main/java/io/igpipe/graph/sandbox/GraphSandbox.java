@@ -36,6 +36,8 @@ public final class GraphSandbox implements AutoCloseable {
     private final FaultRules faults;
     private final CallLog callLog = new CallLog();
     private final CallBudget budget;
+    private final VideoProcessing videos;
+    private final ResumableUploads uploads;
     private final HttpServer server;
     private final ExecutorService executor;
     private final URI baseUri;
@@ -49,9 +51,12 @@ public final class GraphSandbox implements AutoCloseable {
         this.budget = new CallBudget(settings.bucCallBudget(), settings.bucWindow());
         this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 0);
         this.baseUri = URI.create("http://" + hostForUri(settings.host()) + ":" + server.getAddress().getPort());
-        MediaFetcher fetcher = new MediaFetcher(settings.fetchTimeout(), settings.maxImageBytes());
-        ContainerCreation creation = new ContainerCreation(state, fetcher, settings.clock());
-        GraphEndpoints endpoints = new GraphEndpoints(state, creation, settings, baseUri);
+        MediaFetcher fetcher = new MediaFetcher(settings.fetchTimeout());
+        JpegFetch images = new JpegFetch(fetcher, settings.maxImageBytes());
+        this.videos = new VideoProcessing(state, fetcher, images, settings);
+        this.uploads = new ResumableUploads(state, videos, settings);
+        ContainerCreation creation = new ContainerCreation(state, images, videos, settings.clock());
+        GraphEndpoints endpoints = new GraphEndpoints(state, creation, uploads, settings, baseUri);
         server.createContext(AdminHttpHandler.PREFIX + "/", new AdminHttpHandler(this));
         server.createContext("/", new GraphHttpHandler(state, endpoints, budget, faults, callLog, settings.clock()));
         this.executor = Executors.newCachedThreadPool(daemonThreads());
@@ -70,6 +75,7 @@ public final class GraphSandbox implements AutoCloseable {
             ImageIO.scanForPlugins();
         }
         GraphSandbox sandbox = new GraphSandbox(settings);
+        sandbox.videos.resumeAfterRestart();
         sandbox.server.start();
         LOG.log(System.Logger.Level.INFO, "Graph API sandbox listening on " + sandbox.baseUri);
         return sandbox;
@@ -114,6 +120,7 @@ public final class GraphSandbox implements AutoCloseable {
     /** Forgets containers, media, the call log, call budgets and fault rules; accounts and tokens stay. */
     public void reset() {
         state.resetAllButAccounts();
+        uploads.clear();
         callLog.clear();
         budget.clear();
         faults.clear();
@@ -124,6 +131,7 @@ public final class GraphSandbox implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             server.stop(0);
             executor.shutdownNow();
+            videos.close();
             LOG.log(System.Logger.Level.INFO, "Graph API sandbox on " + baseUri + " stopped");
         }
     }

@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -cp ... io.igpipe.graph.sandbox.GraphSandboxMain --port 8088 \
- *      --account 17841400000000001:shop:token-1 --processing-delay-ms 2000 --publish-quota 50 \
+ *      --account 17841400000000001:shop:token-1 --processing-delay-ms 2000 --video-processing-delay-ms 5000 \
+ *      --publish-quota 50 \
  *      --state-file /tmp/graph-sandbox.json
  * </pre>
  *
@@ -21,7 +22,8 @@ import java.util.concurrent.CountDownLatch;
 public final class GraphSandboxMain {
 
     static final String USAGE = "usage: GraphSandboxMain [--host 127.0.0.1] [--port 0] "
-            + "[--account igUserId:username:token]... [--processing-delay-ms 2000] [--publish-quota 100] "
+            + "[--account igUserId:username:token]... [--processing-delay-ms 2000] [--video-processing-delay-ms 5000] "
+            + "[--publish-quota 100] "
             + "[--state-file path]";
 
     record Launch(SandboxSettings settings, List<String[]> accounts) {
@@ -75,6 +77,8 @@ public final class GraphSandboxMain {
                 case "--host" -> settings.host(value);
                 case "--port" -> settings.port(integer(name, value));
                 case "--processing-delay-ms" -> settings.imageProcessingDelay(Duration.ofMillis(integer(name, value)));
+                case "--video-processing-delay-ms" ->
+                        settings.videoProcessingDelay(Duration.ofMillis(integer(name, value)));
                 case "--publish-quota" -> settings.publishQuota(integer(name, value));
                 case "--state-file" -> settings.stateFile(Path.of(value));
                 case "--account" -> {

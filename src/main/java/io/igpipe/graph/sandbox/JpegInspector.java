@@ -8,11 +8,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +59,7 @@ final class JpegInspector {
                 : IccProfileDescription.of(structure.iccProfile).orElse("unnamed profile");
         return new ImageFacts(
                 bytes.length,
-                sha256(bytes),
+                MediaDigest.sha256(bytes),
                 structure.width,
                 structure.height,
                 structure.frameMarker == SOF2 ? JpegEncoding.PROGRESSIVE : JpegEncoding.BASELINE,
@@ -242,13 +239,5 @@ final class JpegInspector {
 
     private static int u16(byte[] b, int at) {
         return ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

@@ -23,7 +23,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Fetches a media URL the way Instagram's crawler does: a plain GET as {@code facebookexternalhit/1.1}, a few
  * redirects at most, one deadline for the whole exchange, and a size cap enforced while reading so an oversized
- * body is never held in memory. Failures become the Graph errors Instagram answers for them.
+ * body is never held in memory. A failure is reported as a {@link FetchFailed} naming the problem; the caller turns
+ * it into what Instagram answers for its kind of media (a synchronous error for an image, a container status for a
+ * video).
  */
 final class MediaFetcher {
 
@@ -34,13 +36,31 @@ final class MediaFetcher {
     record Fetched(byte[] bytes, String contentType, URI finalUri) {
     }
 
+    enum Problem {
+        /** Not an ASCII http(s) URL, refused, not found, an error status, too many redirects or an empty body. */
+        UNREACHABLE,
+        TIMED_OUT,
+        TOO_LARGE
+    }
+
+    static final class FetchFailed extends RuntimeException {
+        private final Problem problem;
+
+        FetchFailed(Problem problem) {
+            super(problem.name(), null, false, false);
+            this.problem = problem;
+        }
+
+        Problem problem() {
+            return problem;
+        }
+    }
+
     private final HttpClient client;
     private final Duration timeout;
-    private final long maxBytes;
 
-    MediaFetcher(Duration timeout, long maxBytes) {
+    MediaFetcher(Duration timeout) {
         this.timeout = timeout;
-        this.maxBytes = maxBytes;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -48,28 +68,38 @@ final class MediaFetcher {
                 .build();
     }
 
-    Fetched fetch(String url) {
+    /** Whether a URL could be fetched at all, checked before a video is accepted for background fetching. */
+    static boolean fetchable(String url) {
+        try {
+            parse(url);
+            return true;
+        } catch (FetchFailed e) {
+            return false;
+        }
+    }
+
+    Fetched fetch(String url, long maxBytes) {
         URI uri = parse(url);
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int redirects = 0; ; redirects++) {
-            HttpResponse<Body> response = send(uri, url, deadline);
+            HttpResponse<Body> response = send(uri, deadline, maxBytes);
             int status = response.statusCode();
             if (status >= 300 && status < 400 && response.headers().firstValue("Location").isPresent()) {
                 if (redirects >= MAX_REDIRECTS) {
-                    throw GraphError.mediaFetchFailed(url).raise();
+                    throw new FetchFailed(Problem.UNREACHABLE);
                 }
-                uri = followLocation(uri, response.headers().firstValue("Location").get(), url);
+                uri = followLocation(uri, response.headers().firstValue("Location").get());
                 continue;
             }
             if (status < 200 || status >= 300) {
-                throw GraphError.mediaFetchFailed(url).raise();
+                throw new FetchFailed(Problem.UNREACHABLE);
             }
             Body body = response.body();
             if (body.tooLarge()) {
-                throw GraphError.imageTooLarge().raise();
+                throw new FetchFailed(Problem.TOO_LARGE);
             }
             if (body.bytes().length == 0) {
-                throw GraphError.mediaFetchFailed(url).raise();
+                throw new FetchFailed(Problem.UNREACHABLE);
             }
             return new Fetched(body.bytes(), response.headers().firstValue("Content-Type").orElse(null), uri);
         }
@@ -77,17 +107,17 @@ final class MediaFetcher {
 
     private static URI parse(String url) {
         // Meta requires media URLs in US-ASCII; anything else fails the fetch rather than being re-encoded.
-        if (!url.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
-            throw GraphError.mediaFetchFailed(url).raise();
+        if (url == null || !url.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+            throw new FetchFailed(Problem.UNREACHABLE);
         }
         try {
             URI uri = new URI(url);
             if (uri.getHost() == null || !isHttp(uri)) {
-                throw GraphError.mediaFetchFailed(url).raise();
+                throw new FetchFailed(Problem.UNREACHABLE);
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw GraphError.mediaFetchFailed(url).raise();
+            throw new FetchFailed(Problem.UNREACHABLE);
         }
     }
 
@@ -96,22 +126,22 @@ final class MediaFetcher {
         return scheme.equals("http") || scheme.equals("https");
     }
 
-    private static URI followLocation(URI current, String location, String originalUrl) {
+    private static URI followLocation(URI current, String location) {
         try {
             URI next = current.resolve(new URI(location.trim()));
             if (next.getHost() == null || !isHttp(next)) {
-                throw GraphError.mediaFetchFailed(originalUrl).raise();
+                throw new FetchFailed(Problem.UNREACHABLE);
             }
             return next;
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw GraphError.mediaFetchFailed(originalUrl).raise();
+            throw new FetchFailed(Problem.UNREACHABLE);
         }
     }
 
-    private HttpResponse<Body> send(URI uri, String originalUrl, long deadline) {
+    private HttpResponse<Body> send(URI uri, long deadline, long maxBytes) {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
-            throw GraphError.mediaFetchTimedOut().raise();
+            throw new FetchFailed(Problem.TIMED_OUT);
         }
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .GET()
@@ -119,25 +149,23 @@ final class MediaFetcher {
                 .header("User-Agent", USER_AGENT)
                 .header("Accept", "*/*")
                 .build();
-        CompletableFuture<HttpResponse<Body>> exchange = client.sendAsync(request, this::bodyFor);
+        CompletableFuture<HttpResponse<Body>> exchange = client.sendAsync(request, info -> bodyFor(info, maxBytes));
         try {
             return exchange.get(remaining, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw GraphError.mediaFetchTimedOut().raise();
+            throw new FetchFailed(Problem.TIMED_OUT);
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
-            throw GraphError.mediaFetchFailed(originalUrl).raise();
+            throw new FetchFailed(Problem.UNREACHABLE);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof HttpTimeoutException) {
-                throw GraphError.mediaFetchTimedOut().raise();
-            }
-            throw GraphError.mediaFetchFailed(originalUrl).raise();
+            throw new FetchFailed(e.getCause() instanceof HttpTimeoutException ? Problem.TIMED_OUT
+                    : Problem.UNREACHABLE);
         }
     }
 
-    private HttpResponse.BodySubscriber<Body> bodyFor(HttpResponse.ResponseInfo info) {
+    private static HttpResponse.BodySubscriber<Body> bodyFor(HttpResponse.ResponseInfo info, long maxBytes) {
         if (info.statusCode() < 200 || info.statusCode() >= 300) {
             return HttpResponse.BodySubscribers.replacing(Body.NONE);
         }

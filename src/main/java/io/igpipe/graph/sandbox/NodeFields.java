@@ -16,6 +16,11 @@ final class NodeFields {
     static final String ACCOUNT_NODE = "IGUser";
     static final String MEDIA_NODE = "IGMedia";
     static final String CONTAINER_NODE = "ShadowIGMediaBuilder";
+    /**
+     * Not a Graph field: Meta offers no way to read a reel's {@code share_to_feed} back, so the sandbox answers it
+     * under its own name for tests to assert what the pipeline sent.
+     */
+    static final String SANDBOX_SHARE_TO_FEED = "sandbox_share_to_feed";
 
     private NodeFields() {
     }
@@ -68,6 +73,11 @@ final class NodeFields {
                 case "username" -> node.put("username", owner.username());
                 case "owner" -> node.putObject("owner").put("id", owner.igUserId());
                 case "is_comment_enabled" -> node.put("is_comment_enabled", true);
+                case SANDBOX_SHARE_TO_FEED -> {
+                    if (media.shareToFeed() != null) {
+                        node.put(SANDBOX_SHARE_TO_FEED, media.shareToFeed());
+                    }
+                }
                 case "like_count" -> node.put("like_count", 0);
                 case "comments_count" -> node.put("comments_count", 0);
                 case "children" -> {

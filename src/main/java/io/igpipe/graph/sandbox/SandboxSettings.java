@@ -26,6 +26,12 @@ import java.util.Objects;
  * @param tokenMinRefreshAge   a token younger than this cannot be refreshed
  * @param faultSeed            seeds the draws of fault rules that have a probability, so a chaos run can be
  *                             replayed exactly; null picks a different seed each start
+ * @param videoProcessingDelay time a video container stays IN_PROGRESS once its video has arrived (at creation for
+ *                             {@code video_url}, at the last uploaded byte for a resumable upload); the video is
+ *                             fetched and read meanwhile, in the background
+ * @param reelLimits           the spec a reel's video must meet
+ * @param storyVideoLimits     the spec a story video must meet
+ * @param carouselVideoLimits  the spec a carousel's video child (or a standalone VIDEO) must meet
  */
 public record SandboxSettings(
         String host,
@@ -43,7 +49,11 @@ public record SandboxSettings(
         Clock clock,
         Duration tokenLifetime,
         Duration tokenMinRefreshAge,
-        Long faultSeed) {
+        Long faultSeed,
+        Duration videoProcessingDelay,
+        VideoLimits reelLimits,
+        VideoLimits storyVideoLimits,
+        VideoLimits carouselVideoLimits) {
 
     public SandboxSettings {
         Objects.requireNonNull(host, "host");
@@ -55,6 +65,10 @@ public record SandboxSettings(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(tokenLifetime, "tokenLifetime");
         Objects.requireNonNull(tokenMinRefreshAge, "tokenMinRefreshAge");
+        Objects.requireNonNull(videoProcessingDelay, "videoProcessingDelay");
+        Objects.requireNonNull(reelLimits, "reelLimits");
+        Objects.requireNonNull(storyVideoLimits, "storyVideoLimits");
+        Objects.requireNonNull(carouselVideoLimits, "carouselVideoLimits");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535: " + port);
         }
@@ -65,6 +79,7 @@ public record SandboxSettings(
         requirePositive(fetchTimeout, "fetchTimeout");
         requirePositive(tokenLifetime, "tokenLifetime");
         requireNotNegative(tokenMinRefreshAge, "tokenMinRefreshAge");
+        requireNotNegative(videoProcessingDelay, "videoProcessingDelay");
         if (publishQuota < 0 || containerCap < 0) {
             throw new IllegalArgumentException("publishQuota and containerCap cannot be negative");
         }
@@ -93,7 +108,21 @@ public record SandboxSettings(
                 Clock.systemUTC(),
                 Duration.ofDays(60),
                 Duration.ofHours(24),
-                null);
+                null,
+                Duration.ofSeconds(5),
+                VideoLimits.reels(),
+                VideoLimits.storyVideo(),
+                VideoLimits.carouselVideo());
+    }
+
+    /** The video spec of a container type; null for types that hold no video. */
+    public VideoLimits videoLimits(ContainerType type) {
+        return switch (type) {
+            case REELS -> reelLimits;
+            case STORY_VIDEO -> storyVideoLimits;
+            case CAROUSEL_VIDEO_ITEM, STANDALONE_VIDEO -> carouselVideoLimits;
+            default -> null;
+        };
     }
 
     public static Builder builder() {
@@ -168,6 +197,22 @@ public record SandboxSettings(
         return toBuilder().faultSeed(value).build();
     }
 
+    public SandboxSettings withVideoProcessingDelay(Duration value) {
+        return toBuilder().videoProcessingDelay(value).build();
+    }
+
+    public SandboxSettings withReelLimits(VideoLimits value) {
+        return toBuilder().reelLimits(value).build();
+    }
+
+    public SandboxSettings withStoryVideoLimits(VideoLimits value) {
+        return toBuilder().storyVideoLimits(value).build();
+    }
+
+    public SandboxSettings withCarouselVideoLimits(VideoLimits value) {
+        return toBuilder().carouselVideoLimits(value).build();
+    }
+
     private static void requirePositive(Duration d, String name) {
         if (d.isZero() || d.isNegative()) {
             throw new IllegalArgumentException(name + " must be positive: " + d);
@@ -197,6 +242,10 @@ public record SandboxSettings(
         private Duration tokenLifetime;
         private Duration tokenMinRefreshAge;
         private Long faultSeed;
+        private Duration videoProcessingDelay;
+        private VideoLimits reelLimits;
+        private VideoLimits storyVideoLimits;
+        private VideoLimits carouselVideoLimits;
 
         private Builder(SandboxSettings from) {
             host = from.host;
@@ -215,6 +264,10 @@ public record SandboxSettings(
             tokenLifetime = from.tokenLifetime;
             tokenMinRefreshAge = from.tokenMinRefreshAge;
             faultSeed = from.faultSeed;
+            videoProcessingDelay = from.videoProcessingDelay;
+            reelLimits = from.reelLimits;
+            storyVideoLimits = from.storyVideoLimits;
+            carouselVideoLimits = from.carouselVideoLimits;
         }
 
         public Builder host(String value) {
@@ -297,10 +350,31 @@ public record SandboxSettings(
             return this;
         }
 
+        public Builder videoProcessingDelay(Duration value) {
+            videoProcessingDelay = value;
+            return this;
+        }
+
+        public Builder reelLimits(VideoLimits value) {
+            reelLimits = value;
+            return this;
+        }
+
+        public Builder storyVideoLimits(VideoLimits value) {
+            storyVideoLimits = value;
+            return this;
+        }
+
+        public Builder carouselVideoLimits(VideoLimits value) {
+            carouselVideoLimits = value;
+            return this;
+        }
+
         public SandboxSettings build() {
             return new SandboxSettings(host, port, imageProcessingDelay, publishQuota, quotaWindow, containerCap,
                     containerTtl, bucCallBudget, bucWindow, fetchTimeout, maxImageBytes, stateFile, clock,
-                    tokenLifetime, tokenMinRefreshAge, faultSeed);
+                    tokenLifetime, tokenMinRefreshAge, faultSeed, videoProcessingDelay, reelLimits, storyVideoLimits,
+                    carouselVideoLimits);
         }
     }
 }

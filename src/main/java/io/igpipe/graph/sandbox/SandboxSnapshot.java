@@ -52,9 +52,14 @@ public record SandboxSnapshot(
             List<String> collaborators,
             List<String> childIds,
             ImageFacts image,
-            String publishedMediaId) {
+            String publishedMediaId,
+            VideoDetails video) {
     }
 
+    /**
+     * @param shareToFeed a reel's {@code share_to_feed}, true when it was not sent; null for anything else
+     * @param deletedAt   when it was deleted through {@code DELETE /{media-id}}; null while it is on Instagram
+     */
     public record MediaView(
             String id,
             String ownerId,
@@ -66,7 +71,9 @@ public record SandboxSnapshot(
             String permalink,
             String shortcode,
             List<String> childIds,
-            String parentId) {
+            String parentId,
+            Boolean shareToFeed,
+            Instant deletedAt) {
     }
 
     public Optional<AccountView> account(String igUserId) {
@@ -81,10 +88,10 @@ public record SandboxSnapshot(
         return media.stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
-    /** Published posts of an account (carousel children excluded), newest first. */
+    /** Published posts of an account still on Instagram (carousel children excluded), newest first. */
     public List<MediaView> publishedBy(String igUserId) {
         return media.stream()
-                .filter(m -> m.ownerId().equals(igUserId) && m.parentId() == null)
+                .filter(m -> m.ownerId().equals(igUserId) && m.parentId() == null && m.deletedAt() == null)
                 .sorted((a, b) -> b.timestamp().compareTo(a.timestamp()))
                 .toList();
     }

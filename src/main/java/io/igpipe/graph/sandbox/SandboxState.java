@@ -125,8 +125,9 @@ final class SandboxState {
         return Optional.ofNullable(containers.get(id));
     }
 
+    /** A media object Graph still shows: deleted ones are gone. */
     synchronized Optional<MediaRecord> media(String id) {
-        return Optional.ofNullable(media.get(id));
+        return Optional.ofNullable(media.get(id)).filter(m -> !m.deleted());
     }
 
     // ---- containers ----
@@ -144,19 +145,25 @@ final class SandboxState {
         }
     }
 
-    synchronized ContainerRecord createContainer(ContainerDraft draft, ContainerOutcome outcome, Instant now) {
+    synchronized ContainerRecord createContainer(ContainerDraft draft, ContainerOutcome faultOutcome, Instant now) {
         requireContainerCapacity(draft.ownerId(), now);
         for (String childId : draft.childIds()) {
             requireUsableCarouselChild(draft.ownerId(), childId, now);
         }
+        boolean video = draft.video() != null;
+        // An image was fetched and judged already; a video is judged in the background, and a resumable one has
+        // not even arrived.
+        Instant readyAt = !video ? now.plus(settings.imageProcessingDelay())
+                : draft.video().resumable() ? null : now.plus(settings.videoProcessingDelay());
+        ContainerOutcome outcome = faultOutcome != null ? faultOutcome : video ? null : ContainerOutcome.FINISHED;
         ContainerRecord container = new ContainerRecord(
                 ids.next(),
                 draft.ownerId(),
                 draft.type(),
                 now,
-                now.plus(settings.imageProcessingDelay()),
+                readyAt,
                 now.plus(settings.containerTtl()),
-                outcome == null ? ContainerOutcome.FINISHED : outcome,
+                outcome,
                 draft.imageUrl(),
                 draft.caption(),
                 draft.altText(),
@@ -166,10 +173,52 @@ final class SandboxState {
                 draft.childIds(),
                 draft.image(),
                 null,
-                null);
+                null,
+                draft.video());
         containers.put(container.id(), container);
         persist();
         return container;
+    }
+
+    /** The last byte of a resumable upload arrived (or its {@code file_url} was given): processing starts now. */
+    synchronized ContainerRecord videoArrived(String containerId, String fileUrl, Instant now) {
+        ContainerRecord container = containers.get(containerId);
+        VideoDetails details = fileUrl == null ? container.video() : container.video().fetchedFrom(fileUrl);
+        ContainerRecord arrived = container.mediaArrived(now.plus(settings.videoProcessingDelay()), details);
+        containers.put(containerId, arrived);
+        persist();
+        return arrived;
+    }
+
+    /** Where a video container lands once it was read; a container judged meanwhile (by a fault) keeps its end. */
+    synchronized void recordVerdict(String containerId, ContainerOutcome verdict, VideoFacts facts, String reason) {
+        ContainerRecord container = containers.get(containerId);
+        if (container == null || container.outcome() != null) {
+            return;
+        }
+        containers.put(containerId, container.judged(verdict, container.video().judged(facts, reason)));
+        persist();
+    }
+
+    /**
+     * After a restart: the containers whose video must be fetched and judged again. Bytes of an upload that was
+     * not judged before the stop were held in memory only, so such a container waits for a new upload, as one
+     * whose upload was cut off would.
+     */
+    synchronized List<String> videosToJudgeAgain() {
+        List<String> again = new ArrayList<>();
+        for (ContainerRecord container : List.copyOf(containers.values())) {
+            if (!container.awaitingVerdict()) {
+                continue;
+            }
+            if (container.video().videoUrl() != null) {
+                again.add(container.id());
+            } else {
+                containers.put(container.id(), container.mediaArrived(null, container.video()));
+            }
+        }
+        persist();
+        return again;
     }
 
     private void requireUsableCarouselChild(String ownerId, String childId, Instant now) {
@@ -206,7 +255,7 @@ final class SandboxState {
                 // ready
             }
         }
-        if (container.type().carouselItem()) {
+        if (!container.type().publishableAlone()) {
             throw GraphError.carouselItemStandalone().raise();
         }
         if (quotaUsage(ownerId, null, now) >= settings.publishQuota()) {
@@ -231,16 +280,41 @@ final class SandboxState {
 
     private static MediaRecord mediaFrom(ContainerRecord container, String mediaId, String username, Instant now,
                                          List<String> childMediaIds, String parentId) {
+        ContainerType type = container.type();
         String shortcode = Shortcode.of(mediaId);
-        String permalink = container.type() == ContainerType.STORY_IMAGE
-                ? "https://www.instagram.com/stories/" + username + "/" + mediaId + "/"
+        String permalink = type.story() ? "https://www.instagram.com/stories/" + username + "/" + mediaId + "/"
+                : type == ContainerType.REELS ? "https://www.instagram.com/reel/" + shortcode + "/"
                 : "https://www.instagram.com/p/" + shortcode + "/";
-        String mediaUrl = container.type().fetchesImage()
-                ? "https://scontent.cdninstagram.com/v/t51.2885-15/" + mediaId + "_n.jpg"
+        String mediaUrl = type.fetchesImage() ? "https://scontent.cdninstagram.com/v/t51.2885-15/" + mediaId + "_n.jpg"
+                : type.video() ? "https://scontent.cdninstagram.com/o1/v/t16/f2/m86/" + mediaId + "_n.mp4"
                 : null;
-        return new MediaRecord(mediaId, container.ownerId(), container.id(), container.type().mediaType(),
-                container.type().mediaProductType(), container.caption(), container.altText(), now, shortcode,
-                permalink, mediaUrl, childMediaIds, parentId);
+        Boolean shareToFeed = type == ContainerType.REELS
+                ? !Boolean.FALSE.equals(container.video().shareToFeed()) : null;
+        return new MediaRecord(mediaId, container.ownerId(), container.id(), type.mediaType(),
+                type.mediaProductType(), container.caption(), container.altText(), now, shortcode, permalink,
+                mediaUrl, childMediaIds, parentId, shareToFeed, null);
+    }
+
+    /**
+     * Deletes a published post with its carousel children. Stories and single carousel children cannot be deleted;
+     * what Graph answers then is modelled, see {@link GraphError#storyNotDeletable}.
+     */
+    synchronized void delete(String ownerId, String mediaId, Instant now) {
+        MediaRecord target = media.get(mediaId);
+        if (target == null || target.deleted() || !target.ownerId().equals(ownerId)) {
+            throw GraphError.unsupportedRequest("DELETE", mediaId).raise();
+        }
+        if (!target.topLevel()) {
+            throw GraphError.carouselChildNotDeletable(mediaId).raise();
+        }
+        if (target.mediaProductType().equals("STORY")) {
+            throw GraphError.storyNotDeletable(mediaId).raise();
+        }
+        for (String childId : target.childIds()) {
+            media.computeIfPresent(childId, (id, child) -> child.deletedAt(now));
+        }
+        media.put(mediaId, target.deletedAt(now));
+        persist();
     }
 
     /** Successful publishes of the account in the rolling window, optionally only those after {@code since}. */
@@ -256,7 +330,7 @@ final class SandboxState {
     /** The account's posts, newest first, as {@code GET /{ig-user-id}/media} lists them. */
     synchronized List<MediaRecord> postsOf(String ownerId) {
         return media.values().stream()
-                .filter(m -> m.topLevel() && m.ownerId().equals(ownerId))
+                .filter(m -> m.topLevel() && !m.deleted() && m.ownerId().equals(ownerId))
                 .sorted(NEWEST_FIRST)
                 .toList();
     }
@@ -286,12 +360,12 @@ final class SandboxState {
         List<SandboxSnapshot.ContainerView> containerViews = containers.values().stream()
                 .map(c -> new SandboxSnapshot.ContainerView(c.id(), c.ownerId(), c.type(), c.statusAt(now),
                         c.statusTextAt(now), c.createdAt(), c.imageUrl(), c.caption(), c.altText(), c.locationId(),
-                        c.userTags(), c.collaborators(), c.childIds(), c.image(), c.publishedMediaId()))
+                        c.userTags(), c.collaborators(), c.childIds(), c.image(), c.publishedMediaId(), c.video()))
                 .toList();
         List<SandboxSnapshot.MediaView> mediaViews = media.values().stream()
                 .map(m -> new SandboxSnapshot.MediaView(m.id(), m.ownerId(), m.containerId(), m.caption(),
                         m.mediaType(), m.mediaProductType(), m.timestamp(), m.permalink(), m.shortcode(),
-                        m.childIds(), m.parentId()))
+                        m.childIds(), m.parentId(), m.shareToFeed(), m.deletedAt()))
                 .toList();
         return new SandboxSnapshot(now, accountViews, containerViews, mediaViews, calls);
     }

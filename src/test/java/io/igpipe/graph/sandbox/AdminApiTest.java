@@ -31,6 +31,26 @@ class AdminApiTest extends SandboxTestSupport {
     }
 
     @Test
+    void takesAFaultRuleAimedAtOneUploadedFile() {
+        Answer added = admin("POST", "/__sandbox/faults", "{\"endpoint\":\"RESUMABLE_UPLOAD\","
+                + "\"mediaUrlContains\":\"broken-upload\",\"error\":{\"code\":-1,\"error_subcode\":2207053}}");
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(added.json().path("mediaUrlContains").asText()).isEqualTo("broken-upload");
+        String good = serveVideo("good-upload.mp4", TestVideos.reel());
+        String broken = serveVideo("broken-upload.mp4", TestVideos.reel());
+        String uri = graph.postForm(V + SHOP + "/media", SHOP_TOKEN, "media_type", "REELS", "upload_type",
+                "resumable").json().path("uri").asText();
+        String otherUri = graph.postForm(V + SHOP + "/media", SHOP_TOKEN, "media_type", "REELS", "upload_type",
+                "resumable").json().path("uri").asText();
+
+        Answer failed = graph.uploadFromUrl(uri, "OAuth " + SHOP_TOKEN, broken);
+        Answer passed = graph.uploadFromUrl(otherUri, "OAuth " + SHOP_TOKEN, good);
+
+        assertThat(failed.uploadFailure().path("error").path("error_subcode").asInt()).isEqualTo(2207053);
+        assertThat(passed.status()).as(passed.body()).isEqualTo(200);
+    }
+
+    @Test
     void dumpsTheStateAsJson() {
         String containerId = finishedContainer("caption", "dumped");
         String mediaId = publish(containerId).id();

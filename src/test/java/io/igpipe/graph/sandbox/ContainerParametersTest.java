@@ -112,18 +112,26 @@ class ContainerParametersTest extends SandboxTestSupport {
     }
 
     @Test
-    void saysVideoIsNotSimulatedYet() {
-        for (String[] fields : new String[][] {
-                {"media_type", "REELS", "video_url", "http://127.0.0.1/v.mp4"},
-                {"media_type", "VIDEO", "is_carousel_item", "true"},
-                {"media_type", "REELS", "upload_type", "resumable"},
-                {"media_type", "STORIES", "video_url", "http://127.0.0.1/v.mp4"},
-                {"video_url", "http://127.0.0.1/v.mp4"}}) {
-            Answer answer = graph.postForm(V + SHOP + "/media", SHOP_TOKEN, fields);
-            assertGraphError(answer, 100, null);
-            assertThat(answer.error().path("message").asText())
-                    .isEqualTo("Sandbox: video containers are not simulated yet");
-        }
+    void checksVideoParametersBeforeAcceptingTheVideo() {
+        String video = origin.url("/reel.mp4");
+        assertGraphError(post("media_type", "REELS"), 100, null);
+        assertGraphError(post("media_type", "VIDEO", "is_carousel_item", "true"), 100, null);
+        Answer notHttp = post("media_type", "REELS", "video_url", "ftp://127.0.0.1/reel.mp4");
+        assertGraphError(notHttp, 9004, 2207052);
+        Answer reelChild = post("media_type", "REELS", "is_carousel_item", "true", "video_url", video);
+        assertGraphError(reelChild, 100, null);
+        assertThat(reelChild.error().path("message").asText()).contains("Reels cannot be carousel items");
+        assertGraphError(post("media_type", "REELS", "video_url", video, "thumb_offset", "soon"), 100, null);
+        assertGraphError(post("media_type", "REELS", "video_url", video, "share_to_feed", "maybe"), 100, null);
+        Answer noImage = post("video_url", video);
+        assertGraphError(noImage, 100, null);
+        assertThat(noImage.error().path("message").asText()).as("IMAGE is the default media type")
+                .contains("image_url");
+        assertThat(sandbox.snapshot().containers()).isEmpty();
+    }
+
+    private Answer post(String... fields) {
+        return graph.postForm(V + SHOP + "/media", SHOP_TOKEN, fields);
     }
 
     @Test

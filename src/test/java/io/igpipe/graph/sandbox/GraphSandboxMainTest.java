@@ -15,10 +15,12 @@ class GraphSandboxMainTest {
     void readsEveryOption() {
         GraphSandboxMain.Launch launch = GraphSandboxMain.parse(new String[] {
                 "--port", "8088", "--account", "1784:shop:tok:en", "--account=1785:other:t2",
-                "--processing-delay-ms", "250", "--publish-quota=50", "--state-file", "/tmp/s.json"});
+                "--processing-delay-ms", "250", "--publish-quota=50", "--state-file", "/tmp/s.json",
+                "--video-processing-delay-ms", "1500"});
 
         assertThat(launch.settings().port()).isEqualTo(8088);
         assertThat(launch.settings().imageProcessingDelay()).isEqualTo(Duration.ofMillis(250));
+        assertThat(launch.settings().videoProcessingDelay()).isEqualTo(Duration.ofMillis(1500));
         assertThat(launch.settings().publishQuota()).isEqualTo(50);
         assertThat(launch.settings().stateFile()).isEqualTo(Path.of("/tmp/s.json"));
         assertThat(launch.settings().host()).isEqualTo("127.0.0.1");

@@ -40,6 +40,15 @@ final class GraphTestClient {
             return json.path("id").asText();
         }
 
+        /** The failure inside a rupload answer: {@code debug_info.message} is itself JSON. */
+        JsonNode uploadFailure() {
+            try {
+                return JSON.readTree(json.path("debug_info").path("message").asText());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         Optional<String> header(String name) {
             return headers.firstValue(name);
         }
@@ -80,6 +89,31 @@ final class GraphTestClient {
         return send(withToken(request, token).build());
     }
 
+    /**
+     * POSTs bytes to a rupload URI (absolute, as {@code POST /media} returned it) with {@code authorization} as the
+     * whole Authorization header ("OAuth token"), {@code offset} and {@code file_size}.
+     */
+    Answer upload(String uri, String authorization, long offset, long fileSize, byte[] chunk) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri))
+                .header("offset", Long.toString(offset))
+                .header("file_size", Long.toString(fileSize))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(chunk));
+        return send(withAuthorization(request, authorization).build());
+    }
+
+    /** POSTs to a rupload URI with a {@code file_url} header and no body: the sandbox fetches the file. */
+    Answer uploadFromUrl(String uri, String authorization, String fileUrl) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri))
+                .header("file_url", fileUrl)
+                .POST(HttpRequest.BodyPublishers.noBody());
+        return send(withAuthorization(request, authorization).build());
+    }
+
+    Answer delete(String path, String token) {
+        return send(withToken(HttpRequest.newBuilder(base.resolve(path)).DELETE(), token).build());
+    }
+
     Answer send(HttpRequest request) {
         try {
             return answer(http.send(request, HttpResponse.BodyHandlers.ofString()));
@@ -114,6 +148,10 @@ final class GraphTestClient {
             }
         }
         return new Answer(response.statusCode(), response.headers(), response.body(), json);
+    }
+
+    private static HttpRequest.Builder withAuthorization(HttpRequest.Builder request, String authorization) {
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     private static HttpRequest.Builder withToken(HttpRequest.Builder request, String token) {

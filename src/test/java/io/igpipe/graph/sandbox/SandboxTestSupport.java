@@ -1,5 +1,6 @@
 package io.igpipe.graph.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.igpipe.graph.sandbox.GraphTestClient.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -10,8 +11,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A fresh sandbox per test on a hand-moved clock, two registered accounts, and an image origin shared by the
@@ -25,6 +28,7 @@ abstract class SandboxTestSupport {
     static final String OTHER_TOKEN = "EAAother-token-0002";
     static final String V = "/v25.0/";
     static final Duration PROCESSING = Duration.ofSeconds(2);
+    static final Duration VIDEO_PROCESSING = Duration.ofMillis(300);
 
     static {
         // The JDK server writes the headers and the body of an answer separately, so with Nagle on, the body
@@ -57,6 +61,7 @@ abstract class SandboxTestSupport {
         SandboxSettings.Builder settings = SandboxSettings.builder()
                 .clock(clock)
                 .imageProcessingDelay(PROCESSING)
+                .videoProcessingDelay(VIDEO_PROCESSING)
                 .fetchTimeout(Duration.ofSeconds(2));
         sandbox = GraphSandbox.start(customize(settings).build());
         sandbox.registerAccount(SHOP, "igpipe_shop", SHOP_TOKEN);
@@ -94,6 +99,39 @@ abstract class SandboxTestSupport {
 
     void finishProcessing() {
         clock.advance(PROCESSING.plusSeconds(1));
+    }
+
+    /** Serves a video on the origin under a path unique to this test and returns its URL. */
+    String serveVideo(String name, byte[] bytes) {
+        String path = "/" + getClass().getSimpleName() + "/" + name;
+        origin.serve(path, 200, "video/mp4", bytes);
+        return origin.url(path);
+    }
+
+    Answer createVideo(String mediaType, String videoUrl, String... extraFields) {
+        List<String> fields = new ArrayList<>(List.of("media_type", mediaType, "video_url", videoUrl));
+        fields.addAll(List.of(extraFields));
+        return graph.postForm(V + SHOP + "/media", SHOP_TOKEN, fields.toArray(String[]::new));
+    }
+
+    /**
+     * Lets the video processing delay pass on the test clock, then waits (in real time) for the background fetch
+     * and check to record the verdict; answers the container's status_code and status.
+     */
+    JsonNode videoVerdict(String containerId) {
+        clock.advance(VIDEO_PROCESSING);
+        AtomicReference<JsonNode> status = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            status.set(containerStatus(containerId).json());
+            return !status.get().path("status_code").asText().equals("IN_PROGRESS");
+        });
+        return status.get();
+    }
+
+    static void assertVideoRefused(JsonNode status, int subcode) {
+        assertThat(status.path("status_code").asText()).as(status.toString()).isEqualTo("ERROR");
+        assertThat(status.path("status").asText())
+                .isEqualTo("Error: Media upload has failed with error code " + subcode);
     }
 
     Answer publish(String creationId) {
