@@ -35,6 +35,12 @@ UPDATE post
        failed_at = :#${variable.post.failedAt},
        archived_at = :#${variable.post.archivedAt},
        updated_at = :#${variable.post.updatedAt},
+       cover_original_path = :#${variable.post.coverOriginalPath},
+       cover_prepared_path = :#${variable.post.coverPreparedPath},
+       upload_uri = :#${variable.post.uploadUri},
+       uploaded_at = :#${variable.post.uploadedAt},
+       cancelled_at = :#${variable.post.cancelledAt},
+       deleted_at = :#${variable.post.deletedAt},
        next_attempt_at = :#${variable.post.nextAttemptAt}
  WHERE id = :#${variable.post.id}
    AND lease_token = :#${variable.post.leaseToken}

@@ -24,6 +24,7 @@ public class IgpipeProperties {
     private final Ingest ingest = new Ingest();
     private final Pipeline pipeline = new Pipeline();
     private final Tokens tokens = new Tokens();
+    private final Posts posts = new Posts();
     private List<Account> accounts = new ArrayList<>();
 
     private static String defaultInstanceId() {
@@ -77,6 +78,7 @@ public class IgpipeProperties {
     public Ingest getIngest() { return ingest; }
     public Pipeline getPipeline() { return pipeline; }
     public Tokens getTokens() { return tokens; }
+    public Posts getPosts() { return posts; }
     public List<Account> getAccounts() { return accounts; }
     public void setAccounts(List<Account> accounts) { this.accounts = accounts; }
 
@@ -87,6 +89,7 @@ public class IgpipeProperties {
         private Path accessTokenFile;
         private boolean tokenRefresh;
         private Path watchFolder;
+        private VideoUpload videoUpload = VideoUpload.VIDEO_URL;
 
         public String getName() { return name; }
         public void setName(String name) { this.name = name; }
@@ -100,6 +103,8 @@ public class IgpipeProperties {
         public void setTokenRefresh(boolean tokenRefresh) { this.tokenRefresh = tokenRefresh; }
         public Path getWatchFolder() { return watchFolder; }
         public void setWatchFolder(Path watchFolder) { this.watchFolder = watchFolder; }
+        public VideoUpload getVideoUpload() { return videoUpload; }
+        public void setVideoUpload(VideoUpload videoUpload) { this.videoUpload = videoUpload; }
 
         @Override
         public String toString() {
@@ -184,6 +189,8 @@ public class IgpipeProperties {
         private String host = "127.0.0.1";
         private int port = 8089;
         private Duration processingDelay = Duration.ofSeconds(2);
+        /** How long a sandbox video container stays IN_PROGRESS after its video arrived (Reels take a while). */
+        private Duration videoProcessingDelay = Duration.ofSeconds(5);
         private int publishQuota = 100;
         private Duration quotaWindow = Duration.ofHours(24);
         private Long faultSeed;
@@ -195,6 +202,8 @@ public class IgpipeProperties {
         public void setPort(int port) { this.port = port; }
         public Duration getProcessingDelay() { return processingDelay; }
         public void setProcessingDelay(Duration processingDelay) { this.processingDelay = processingDelay; }
+        public Duration getVideoProcessingDelay() { return videoProcessingDelay; }
+        public void setVideoProcessingDelay(Duration videoProcessingDelay) { this.videoProcessingDelay = videoProcessingDelay; }
         public Duration getQuotaWindow() { return quotaWindow; }
         public void setQuotaWindow(Duration quotaWindow) { this.quotaWindow = quotaWindow; }
         public Long getFaultSeed() { return faultSeed; }
@@ -255,5 +264,48 @@ public class IgpipeProperties {
         public void setRetryInitialDelay(Duration retryInitialDelay) { this.retryInitialDelay = retryInitialDelay; }
         public Duration getRetryMaxDelay() { return retryMaxDelay; }
         public void setRetryMaxDelay(Duration retryMaxDelay) { this.retryMaxDelay = retryMaxDelay; }
+    }
+
+    /** How an account's videos reach Instagram. */
+    public enum VideoUpload {
+        /** Instagram fetches the video from our public /media/ URL ({@code video_url}). */
+        VIDEO_URL,
+        /** We push the bytes to the container's rupload URI ({@code upload_type=resumable}); no public URL needed. */
+        RESUMABLE
+    }
+
+    /** Post types and scheduling. */
+    public static class Posts {
+        /** Every carousel child is cropped (or padded) to this width/height ratio; unset: the first item's ratio. */
+        private Double carouselAspectRatio;
+        private String carouselAspectFix = "CROP";
+        /** Stories are brought to this ratio (9:16) so Instagram does not crop them. */
+        private double storyAspectRatio = 9.0 / 16.0;
+        private String storyAspectFix = "PAD";
+        /** A scheduled post's container is created this long before publish_at (containers expire after 24 h). */
+        private Duration containerLeadTime = Duration.ofMinutes(15);
+        /** publish_at may not be further away than this. */
+        private Duration scheduleHorizon = Duration.ofDays(365);
+        /** Assumed publishing quota per 24 h for the planner's warning, until the live value has been read. */
+        private int plannerDefaultQuota = 50;
+        /** A video post that finds every transcoding slot busy looks again after this long (no attempt spent). */
+        private Duration transcoderBusyWait = Duration.ofSeconds(5);
+
+        public Double getCarouselAspectRatio() { return carouselAspectRatio; }
+        public void setCarouselAspectRatio(Double carouselAspectRatio) { this.carouselAspectRatio = carouselAspectRatio; }
+        public String getCarouselAspectFix() { return carouselAspectFix; }
+        public void setCarouselAspectFix(String carouselAspectFix) { this.carouselAspectFix = carouselAspectFix; }
+        public double getStoryAspectRatio() { return storyAspectRatio; }
+        public void setStoryAspectRatio(double storyAspectRatio) { this.storyAspectRatio = storyAspectRatio; }
+        public String getStoryAspectFix() { return storyAspectFix; }
+        public void setStoryAspectFix(String storyAspectFix) { this.storyAspectFix = storyAspectFix; }
+        public Duration getContainerLeadTime() { return containerLeadTime; }
+        public void setContainerLeadTime(Duration containerLeadTime) { this.containerLeadTime = containerLeadTime; }
+        public Duration getScheduleHorizon() { return scheduleHorizon; }
+        public void setScheduleHorizon(Duration scheduleHorizon) { this.scheduleHorizon = scheduleHorizon; }
+        public int getPlannerDefaultQuota() { return plannerDefaultQuota; }
+        public void setPlannerDefaultQuota(int plannerDefaultQuota) { this.plannerDefaultQuota = plannerDefaultQuota; }
+        public Duration getTranscoderBusyWait() { return transcoderBusyWait; }
+        public void setTranscoderBusyWait(Duration transcoderBusyWait) { this.transcoderBusyWait = transcoderBusyWait; }
     }
 }

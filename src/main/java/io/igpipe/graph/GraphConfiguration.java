@@ -31,6 +31,7 @@ public class GraphConfiguration {
                 .withHost(config.getHost())
                 .withPort(config.getPort())
                 .withImageProcessingDelay(config.getProcessingDelay())
+                .withVideoProcessingDelay(config.getVideoProcessingDelay())
                 .withPublishQuota(config.getPublishQuota())
                 .withQuotaWindow(config.getQuotaWindow())
                 .withFaultSeed(config.getFaultSeed())

@@ -17,6 +17,14 @@ final class CaptionRules {
     }
 
     static void check(String fileName, String caption, String altText) throws PostRejectedException {
+        checkCaption(fileName, caption);
+        if (altText != null && altText.length() > MAX_ALT_TEXT) {
+            throw new PostRejectedException("SIDECAR_INVALID", "alt_text for " + fileName + " has "
+                    + altText.length() + " characters; Instagram allows " + MAX_ALT_TEXT + ".");
+        }
+    }
+
+    static void checkCaption(String fileName, String caption) throws PostRejectedException {
         if (caption != null) {
             int characters = caption.codePointCount(0, caption.length());
             if (characters > MAX_CHARACTERS) {
@@ -33,10 +41,6 @@ final class CaptionRules {
                 throw new PostRejectedException("CAPTION_TOO_LONG", "The caption for " + fileName + " has "
                         + mentions + " @-mentions; Instagram allows " + MAX_MENTIONS + ".");
             }
-        }
-        if (altText != null && altText.length() > MAX_ALT_TEXT) {
-            throw new PostRejectedException("SIDECAR_INVALID", "alt_text for " + fileName + " has "
-                    + altText.length() + " characters; Instagram allows " + MAX_ALT_TEXT + ".");
         }
     }
 }

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts back files that were moved in flight but never recorded (a crash between the move and the
- * ledger insert): they return to the watch folder and are ingested like a fresh drop. The recovery
+ * Puts back files (and carousel folders) that were moved in flight but never recorded (a crash between the move
+ * and the ledger insert): they return to the watch folder and are ingested like a fresh drop. The recovery
  * route asks the ledger which in-flight folders have no post.
  */
 @Component("inFlightRecovery")
@@ -29,17 +29,20 @@ public class InFlightRecovery {
         this.properties = properties;
     }
 
-    /** Every {@code <watch>/.inflight/<post-id>} folder, as {postId, path} pairs. */
+    /** Every {@code <watch>/.inflight/<post-id>} and {@code <watch>/stories/.inflight/<post-id>} folder. */
     public List<InFlightFolder> inFlightFolders() throws IOException {
         List<InFlightFolder> found = new ArrayList<>();
         for (IgpipeProperties.Account account : properties.getAccounts()) {
-            Path inFlight = properties.watchFolderOf(account).resolve(WatchFolderLayout.IN_FLIGHT);
-            if (!Files.isDirectory(inFlight)) {
-                continue;
-            }
-            try (Stream<Path> dirs = Files.list(inFlight)) {
-                dirs.filter(Files::isDirectory)
-                        .forEach(dir -> found.add(new InFlightFolder(dir.getFileName().toString(), dir.toAbsolutePath().toString())));
+            Path watchFolder = properties.watchFolderOf(account);
+            for (Path folder : List.of(watchFolder, watchFolder.resolve(CarouselFolders.STORIES_FOLDER))) {
+                Path inFlight = folder.resolve(WatchFolderLayout.IN_FLIGHT);
+                if (!Files.isDirectory(inFlight)) {
+                    continue;
+                }
+                try (Stream<Path> dirs = Files.list(inFlight)) {
+                    dirs.filter(Files::isDirectory).forEach(dir -> found.add(
+                            new InFlightFolder(dir.getFileName().toString(), dir.toAbsolutePath().toString())));
+                }
             }
         }
         return found;

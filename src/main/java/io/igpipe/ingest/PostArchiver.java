@@ -15,8 +15,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.igpipe.ledger.Post;
 import io.igpipe.ledger.PostLifecycle;
+import io.igpipe.ledger.PostItem;
+import io.igpipe.ledger.PostRecords;
 import io.igpipe.ledger.PostState;
-import io.igpipe.media.MediaStore;
+import io.igpipe.ledger.PostType;
+import io.igpipe.ledger.PreparedMedia;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,12 +35,14 @@ public class PostArchiver {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
-    private final MediaStore mediaStore;
+    private final PreparedMedia preparedMedia;
     private final PostLifecycle lifecycle;
+    private final PostRecords records;
 
-    public PostArchiver(MediaStore mediaStore, PostLifecycle lifecycle) {
-        this.mediaStore = mediaStore;
+    public PostArchiver(PreparedMedia preparedMedia, PostLifecycle lifecycle, PostRecords records) {
+        this.preparedMedia = preparedMedia;
         this.lifecycle = lifecycle;
+        this.records = records;
     }
 
     public void archivePublished(Post post) throws IOException {
@@ -51,7 +56,31 @@ public class PostArchiver {
         optimized.put("bytes", post.getPreparedBytes());
         result.put("optimized", optimized);
         result.put("timings", timings(post));
+        if (PostType.CAROUSEL.name().equals(post.getPostType())) {
+            result.put("children", records.itemsOf(post).stream().map(PostArchiver::childOutcome).toList());
+        }
         file(post, WatchFolderLayout.PUBLISHED, ".result.json", result);
+    }
+
+    /** Cancelled through the API before it was published: filed in {@code .cancelled/}, content freed. */
+    public void archiveCancelled(Post post) throws IOException {
+        Map<String, Object> outcome = outcomeOf(post);
+        outcome.put("cancelledAt", post.getCancelledAt());
+        outcome.put("receivedAt", post.getReceivedAt());
+        outcome.put("publishAt", post.getPublishAt());
+        file(post, WatchFolderLayout.CANCELLED, ".cancelled.json", outcome);
+    }
+
+    private static Map<String, Object> childOutcome(PostItem item) {
+        Map<String, Object> child = new LinkedHashMap<>();
+        child.put("position", item.getPosition());
+        child.put("originalName", item.getOriginalName());
+        child.put("mediaType", item.getMediaType());
+        child.put("containerId", item.getContainerId());
+        child.put("containerBuilds", item.getContainerBuilds());
+        child.put("width", item.getPreparedWidth());
+        child.put("height", item.getPreparedHeight());
+        return child;
     }
 
     public void archiveFailed(Post post) throws IOException {
@@ -78,6 +107,7 @@ public class PostArchiver {
         outcome.put("postId", post.getId());
         outcome.put("account", post.getAccount());
         outcome.put("state", post.getState());
+        outcome.put("type", post.getPostType());
         outcome.put("originalName", post.getOriginalName());
         outcome.put("contentSha256", post.getContentHash());
         return outcome;
@@ -115,8 +145,8 @@ public class PostArchiver {
         post.setArchivedOriginalPath(existing(target.resolve(base + extensionOf(original))));
         post.setArchivedSidecarPath(sidecar == null ? null : existing(target.resolve(base + extensionOf(sidecar))));
         // A failed post keeps its prepared media: a replay re-creates its container from it (a discard deletes it).
-        if (PostState.PUBLISHED.name().equals(post.getState())) {
-            mediaStore.discard(post.getPreparedPath());
+        if (!PostState.FAILED.name().equals(post.getState())) {
+            preparedMedia.discard(post);
         }
         lifecycle.archived(post);
         try (Stream<Path> left = Files.list(inFlightDir)) {

@@ -11,6 +11,7 @@ public final class WatchFolderLayout {
     public static final String IN_FLIGHT = ".inflight";
     public static final String PUBLISHED = ".published";
     public static final String FAILED = ".failed";
+    public static final String CANCELLED = ".cancelled";
 
     private WatchFolderLayout() {
     }

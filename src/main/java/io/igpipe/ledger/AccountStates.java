@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.igpipe.IgpipeProperties;
 import io.igpipe.graph.AccountTokens;
+import io.igpipe.ops.WebhookEvents;
 import jakarta.annotation.PostConstruct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,13 +32,15 @@ public class AccountStates {
     private final PostLifecycle lifecycle;
     private final IgpipeProperties properties;
     private final AccountTokens tokens;
+    private final WebhookEvents webhooks;
 
     public AccountStates(NamedParameterJdbcTemplate jdbc, PostLifecycle lifecycle, IgpipeProperties properties,
-            AccountTokens tokens) {
+            AccountTokens tokens, WebhookEvents webhooks) {
         this.jdbc = jdbc;
         this.lifecycle = lifecycle;
         this.properties = properties;
         this.tokens = tokens;
+        this.webhooks = webhooks;
     }
 
     @PostConstruct
@@ -77,8 +80,15 @@ public class AccountStates {
 
     /** The account's token or permissions failed: nothing is called for it until a token check succeeds. */
     public void pause(String account, String code, String reason) {
-        if (recordPause(account, code, reason) > 0) {
+        pause(account, code, reason, null, null);
+    }
+
+    /** As {@link #pause(String, String, String)}; the first pause of a run also sends {@code account.paused}. */
+    public void pause(String account, String code, String reason, Integer graphCode, Integer graphSubcode) {
+        boolean alreadyPaused = find(account).get("paused_at") != null;
+        if (recordPause(account, code, reason) > 0 && !alreadyPaused) {
             LOG.warn("Account {} paused ({}): {}. Its posts wait; configure a valid token to resume.", account, code, reason);
+            webhooks.accountPaused(account, reason, graphCode, graphSubcode);
         }
     }
 

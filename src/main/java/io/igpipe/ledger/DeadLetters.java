@@ -20,7 +20,6 @@ import io.igpipe.IgpipeProperties;
 import io.igpipe.ingest.ApiException;
 import io.igpipe.ingest.SidecarReader;
 import io.igpipe.ingest.WatchFolderLayout;
-import io.igpipe.media.MediaStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -49,16 +48,16 @@ public class DeadLetters {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final PostLifecycle lifecycle;
-    private final MediaStore mediaStore;
+    private final PreparedMedia preparedMedia;
     private final IgpipeProperties properties;
     private final RowMapper<Post> posts = new BeanPropertyRowMapper<>(Post.class);
     private final ObjectMapper json = new ObjectMapper();
 
-    public DeadLetters(NamedParameterJdbcTemplate jdbc, PostLifecycle lifecycle, MediaStore mediaStore,
+    public DeadLetters(NamedParameterJdbcTemplate jdbc, PostLifecycle lifecycle, PreparedMedia preparedMedia,
             IgpipeProperties properties) {
         this.jdbc = jdbc;
         this.lifecycle = lifecycle;
-        this.mediaStore = mediaStore;
+        this.preparedMedia = preparedMedia;
         this.properties = properties;
     }
 
@@ -132,7 +131,7 @@ public class DeadLetters {
         }
         // An interrupted replay may have left the files in flight: a discarded post keeps them in .failed/.
         undo(planMoves(post, null));
-        mediaStore.discard(post.getPreparedPath());
+        preparedMedia.discard(post);
         LOG.info("Post {} discarded from the dead-letter store ({})", id, post.getErrorCode());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", id);

@@ -1,6 +1,7 @@
 package io.igpipe.ledger;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * One row of the {@code post} table, mapped by camel-sql ({@code outputClass}) and written back by
@@ -60,6 +61,22 @@ public class Post {
     private String archivedOriginalPath;
     private String archivedSidecarPath;
     private OffsetDateTime discardedAt;
+    private String postType = "IMAGE";
+    private OffsetDateTime publishAt;
+    private String collaborators;
+    private Boolean shareToFeed;
+    private Long thumbOffsetMs;
+    private String coverOriginalPath;
+    private String coverPreparedPath;
+    private String uploadUri;
+    private OffsetDateTime uploadedAt;
+    private OffsetDateTime cancelledAt;
+    private OffsetDateTime deletedAt;
+    private String apiKeyId;
+    private String idempotencyKey;
+    private String requestFingerprint;
+    /** A carousel's items while it is being recorded; not a column (items are rows of post_item). */
+    private List<PostItem> items = List.of();
 
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
@@ -139,6 +156,37 @@ public class Post {
     public void setLeaseToken(String leaseToken) { this.leaseToken = leaseToken; }
     public OffsetDateTime getLeaseUntil() { return leaseUntil; }
     public void setLeaseUntil(OffsetDateTime leaseUntil) { this.leaseUntil = leaseUntil; }
+
+    public String getPostType() { return postType; }
+    public void setPostType(String postType) { this.postType = postType; }
+    public OffsetDateTime getPublishAt() { return publishAt; }
+    public void setPublishAt(OffsetDateTime publishAt) { this.publishAt = publishAt; }
+    public String getCollaborators() { return collaborators; }
+    public void setCollaborators(String collaborators) { this.collaborators = collaborators; }
+    public Boolean getShareToFeed() { return shareToFeed; }
+    public void setShareToFeed(Boolean shareToFeed) { this.shareToFeed = shareToFeed; }
+    public Long getThumbOffsetMs() { return thumbOffsetMs; }
+    public void setThumbOffsetMs(Long thumbOffsetMs) { this.thumbOffsetMs = thumbOffsetMs; }
+    public String getCoverOriginalPath() { return coverOriginalPath; }
+    public void setCoverOriginalPath(String coverOriginalPath) { this.coverOriginalPath = coverOriginalPath; }
+    public String getCoverPreparedPath() { return coverPreparedPath; }
+    public void setCoverPreparedPath(String coverPreparedPath) { this.coverPreparedPath = coverPreparedPath; }
+    public String getUploadUri() { return uploadUri; }
+    public void setUploadUri(String uploadUri) { this.uploadUri = uploadUri; }
+    public OffsetDateTime getUploadedAt() { return uploadedAt; }
+    public void setUploadedAt(OffsetDateTime uploadedAt) { this.uploadedAt = uploadedAt; }
+    public OffsetDateTime getCancelledAt() { return cancelledAt; }
+    public void setCancelledAt(OffsetDateTime cancelledAt) { this.cancelledAt = cancelledAt; }
+    public OffsetDateTime getDeletedAt() { return deletedAt; }
+    public void setDeletedAt(OffsetDateTime deletedAt) { this.deletedAt = deletedAt; }
+    public String getApiKeyId() { return apiKeyId; }
+    public void setApiKeyId(String apiKeyId) { this.apiKeyId = apiKeyId; }
+    public String getIdempotencyKey() { return idempotencyKey; }
+    public void setIdempotencyKey(String idempotencyKey) { this.idempotencyKey = idempotencyKey; }
+    public String getRequestFingerprint() { return requestFingerprint; }
+    public void setRequestFingerprint(String requestFingerprint) { this.requestFingerprint = requestFingerprint; }
+    public List<PostItem> getItems() { return items; }
+    public void setItems(List<PostItem> items) { this.items = items == null ? List.of() : items; }
 
     @Override
     public String toString() {

@@ -71,7 +71,8 @@ public class PostFailures {
 
     /** Pauses the account: nothing is called for it until a token check succeeds, and no post fails meanwhile. */
     public void accountNeedsToken(Post post, GraphApiException error) {
-        accounts.pause(post.getAccount(), error.errorCode() + " " + codeOf(error), error.getMessage());
+        accounts.pause(post.getAccount(), error.errorCode() + " " + codeOf(error), error.getMessage(), error.getCode(),
+                error.getSubcode());
         note(post, error);
         lifecycle.waitUntil(post, lifecycle.now().plus(properties.getTokens().getCheckInterval()), WaitReason.ACCOUNT_PAUSED);
     }
@@ -141,6 +142,11 @@ public class PostFailures {
     public void accountOnHold(Post post, AccountOnHoldException hold) {
         post.setErrorMessage(hold.getMessage());
         lifecycle.waitUntil(post, hold.getUntil(), hold.getReason());
+    }
+
+    /** Scheduled for later, or waiting for a transcoding slot: not an error, so no message is recorded. */
+    public void notDue(Post post, PostNotDueException wait) {
+        lifecycle.waitUntil(post, wait.getUntil(), wait.getReason());
     }
 
     public void breakerOpen(Post post) {

@@ -86,6 +86,16 @@ public class PostLifecycle {
         advance(post, PostState.CONTAINER_CREATED, containerPoll.getInitialDelay());
     }
 
+    /** A resumable container's video still has to be sent to {@code uploadUri}; null for any other container. */
+    public void uploadPending(Post post, String uploadUri) {
+        post.setUploadUri(uploadUri == null || uploadUri.isBlank() ? null : uploadUri);
+        post.setUploadedAt(null);
+    }
+
+    public void uploaded(Post post) {
+        post.setUploadedAt(now());
+    }
+
     /** Instagram is still processing: come back after the poll interval, or give up on this container. */
     public void containerStillProcessing(Post post) {
         if (post.getContainerPolls() + 1 >= containerPoll.getMaxPolls()) {

@@ -16,5 +16,9 @@ public enum PostState {
     /** Terminal: live on Instagram. */
     PUBLISHED,
     /** Terminal: will not be published as submitted; the reason is recorded. */
-    FAILED
+    FAILED,
+    /** Terminal: cancelled through the API before it was published; its files are set aside. */
+    CANCELLED,
+    /** Terminal: was published, then deleted from Instagram through the API. */
+    DELETED
 }

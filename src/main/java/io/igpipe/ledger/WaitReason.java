@@ -15,5 +15,11 @@ public enum WaitReason {
     /** A failed call is retried later, with exponential backoff. */
     BACKOFF,
     /** Instagram is still processing the container. */
-    CONTAINER_PROCESSING
+    CONTAINER_PROCESSING,
+    /** The post has a publish_at that has not come yet. */
+    SCHEDULED,
+    /** Every video transcoding slot is taken; the post looks again shortly. */
+    TRANSCODER_BUSY,
+    /** ffmpeg/ffprobe cannot run here (see the videoTools health); video posts wait until they can. */
+    VIDEO_TOOLS_UNAVAILABLE
 }

@@ -59,6 +59,12 @@ public record ImageRules(int minWidth, int minHeight, int maxWidth,
                 maxOutputBytes, maxInputBytes, maxSourcePixels, maxSourceDimension, jpegQuality);
     }
 
+    /** The same rules with the output ratio held to {@code [min, max]} (one value: exactly that ratio). */
+    public ImageRules withAspectRange(double min, double max) {
+        return new ImageRules(minWidth, minHeight, maxWidth, min, max, aspectFix, padColor,
+                maxOutputBytes, maxInputBytes, maxSourcePixels, maxSourceDimension, jpegQuality);
+    }
+
     public ImageRules withMaxOutputBytes(long bytes) {
         return new ImageRules(minWidth, minHeight, maxWidth, minAspectRatio, maxAspectRatio, aspectFix, padColor,
                 bytes, maxInputBytes, maxSourcePixels, maxSourceDimension, jpegQuality);

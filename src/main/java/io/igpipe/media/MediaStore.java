@@ -49,9 +49,14 @@ public class MediaStore {
     }
 
     public Path newJpegFor(String postId) {
+        return newFileFor(postId, ".jpg");
+    }
+
+    /** A fresh, unguessable name in the store; {@code extension} with its dot (".mp4"). */
+    public Path newFileFor(String postId, String extension) {
         byte[] suffix = new byte[8];
         random.nextBytes(suffix);
-        return directory.resolve(postId + "-" + HexFormat.of().formatHex(suffix) + ".jpg");
+        return directory.resolve(postId + "-" + HexFormat.of().formatHex(suffix) + extension);
     }
 
     public String publicUrlOf(String storedPath) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.igpipe.IgpipeProperties;
 import io.igpipe.ledger.Post;
 import io.igpipe.ledger.PostLifecycle;
+import io.igpipe.ledger.PreparedMedia;
 import io.igpipe.media.MediaStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class PostArchiverTest {
         IgpipeProperties properties = new IgpipeProperties();
         properties.setDataDir(work.resolve("data"));
         PostLifecycle lifecycle = new PostLifecycle(Clock.systemUTC(), properties);
-        PostArchiver archiver = new PostArchiver(new MediaStore(properties), lifecycle);
+        PostArchiver archiver = new PostArchiver(new PreparedMedia(new MediaStore(properties), null), lifecycle, null);
         Path watch = work.resolve("watch");
         Post post = lifecycle.newPost("demo", "WATCH_FOLDER", "sunset.jpg", "abc123");
         Path inFlight = Files.createDirectories(WatchFolderLayout.inFlightDirOf(watch, post.getId()));
@@ -58,7 +59,7 @@ class PostArchiverTest {
         properties.setDataDir(work.resolve("data"));
         PostLifecycle lifecycle = new PostLifecycle(Clock.systemUTC(), properties);
         MediaStore store = new MediaStore(properties);
-        PostArchiver archiver = new PostArchiver(store, lifecycle);
+        PostArchiver archiver = new PostArchiver(new PreparedMedia(store, null), lifecycle, null);
         Path watch = work.resolve("watch");
         Post post = lifecycle.newPost("demo", "WATCH_FOLDER", "beach.jpeg", "fed789");
         Path inFlight = Files.createDirectories(WatchFolderLayout.inFlightDirOf(watch, post.getId()));
@@ -100,7 +101,7 @@ class PostArchiverTest {
         properties.setDataDir(work.resolve("data"));
         PostLifecycle lifecycle = new PostLifecycle(Clock.systemUTC(), properties);
         MediaStore store = new MediaStore(properties);
-        PostArchiver archiver = new PostArchiver(store, lifecycle);
+        PostArchiver archiver = new PostArchiver(new PreparedMedia(store, null), lifecycle, null);
         Path watch = work.resolve("watch");
         Post post = lifecycle.newPost("demo", "WATCH_FOLDER", "dune.jpg", "0a0b0c");
         Path inFlight = Files.createDirectories(WatchFolderLayout.inFlightDirOf(watch, post.getId()));
@@ -122,7 +123,7 @@ class PostArchiverTest {
         IgpipeProperties properties = new IgpipeProperties();
         properties.setDataDir(work.resolve("data"));
         PostLifecycle lifecycle = new PostLifecycle(Clock.systemUTC(), properties);
-        PostArchiver archiver = new PostArchiver(new MediaStore(properties), lifecycle);
+        PostArchiver archiver = new PostArchiver(new PreparedMedia(new MediaStore(properties), null), lifecycle, null);
         Path watch = work.resolve("watch");
         Files.createDirectories(watch.resolve(WatchFolderLayout.FAILED));
         Files.writeString(watch.resolve(WatchFolderLayout.FAILED).resolve("photo.jpg"), "an older photo");

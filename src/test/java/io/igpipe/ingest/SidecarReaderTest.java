@@ -94,4 +94,57 @@ class SidecarReaderTest {
     private Path photo(String name) throws Exception {
         return Files.write(dir.resolve(name), new byte[] {1, 2, 3});
     }
+
+    @Test
+    void yamlSidecarCarriesTypeScheduleAndReelFields() throws Exception {
+        Files.writeString(dir.resolve("clip.yaml"), """
+                type: stories
+                publish_at: 2026-12-01T09:30:00+01:00
+                collaborators: [jane.doe, acme]
+                share_to_feed: false
+                thumb_offset: 1500
+                """);
+        Sidecar sidecar = reader.read(photo("clip.mp4"));
+        assertThat(sidecar.type()).isEqualTo(io.igpipe.ledger.PostType.STORIES);
+        assertThat(sidecar.publishAt().toInstant()).isEqualTo(java.time.Instant.parse("2026-12-01T08:30:00Z"));
+        assertThat(sidecar.collaborators()).containsExactly("jane.doe", "acme");
+        assertThat(sidecar.shareToFeed()).isFalse();
+        assertThat(sidecar.thumbOffsetMs()).isEqualTo(1500L);
+    }
+
+    @Test
+    void publishAtWithoutAZoneIsRefused() throws Exception {
+        Files.writeString(dir.resolve("d.yaml"), "publish_at: \"2026-12-01 09:30\"\n");
+        assertThatThrownBy(() -> reader.read(photo("d.jpg")))
+                .isInstanceOf(PostRejectedException.class)
+                .extracting(e -> ((PostRejectedException) e).getCode()).isEqualTo("INVALID_SCHEDULE");
+    }
+
+    @Test
+    void carouselPostYamlDescribesTheParentAndItsItems() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("trip"));
+        Files.writeString(folder.resolve("post.yaml"), """
+                caption: Our trip
+                location_id: "110843418940484"
+                items:
+                  01.jpg:
+                    alt_text: The beach
+                    user_tags:
+                      - {username: jane.doe, x: 0.1, y: 0.2}
+                """);
+        Sidecar sidecar = reader.readCarousel(folder.resolve("post.yaml"));
+        assertThat(sidecar.caption()).isEqualTo("Our trip");
+        assertThat(sidecar.items()).containsOnlyKeys("01.jpg");
+        assertThat(sidecar.items().get("01.jpg").altText()).isEqualTo("The beach");
+        assertThat(sidecar.items().get("01.jpg").userTagsJson()).contains("jane.doe");
+        assertThat(reader.readCarousel(folder.resolve("missing.yaml")).caption()).isNull();
+    }
+
+    @Test
+    void carouselPostYamlRefusesItemOnlyKeysAtTheTop() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("trip2"));
+        Files.writeString(folder.resolve("post.yaml"), "alt_text: belongs to an item\n");
+        assertThatThrownBy(() -> reader.readCarousel(folder.resolve("post.yaml")))
+                .isInstanceOf(PostRejectedException.class).hasMessageContaining("unknown key 'alt_text'");
+    }
 }

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +39,8 @@ class CrashRecoveryIT {
     private static final String TOKEN = "crash-test-token-5f2c";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int WORKERS = 2;
+    /** Short, so the scheduled post's container is created after the restart, a few seconds before its time. */
+    private static final Duration CONTAINER_LEAD_TIME = Duration.ofSeconds(5);
 
     @TempDir
     Path work;
@@ -60,6 +64,7 @@ class CrashRecoveryIT {
         settings.put("igpipe.graph.response-timeout", "120s");
         settings.put("igpipe.instance-id", "crash-test-instance");
         settings.put("igpipe.pipeline.workers", String.valueOf(WORKERS));
+        settings.put("igpipe.posts.container-lead-time", CONTAINER_LEAD_TIME.toSeconds() + "s");
         app = new AppProcess(work, settings);
     }
 
@@ -130,6 +135,44 @@ class CrashRecoveryIT {
                 .isEqualTo(publishCallsBeforeRestart);
         JsonNode result = JSON.readTree(folder.resolve(".published/lost-answer.result.json").toFile());
         assertThat(result.get("mediaId").asText()).as("media id recovered from the account's media").isEqualTo(media.get(0).id());
+    }
+
+    @Test
+    void aScheduledPostWaitsInTheLedgerThroughARestartAndPublishesAtItsTime() throws Exception {
+        app.start();
+        Path folder = work.resolve("watch").resolve("demo");
+        OffsetDateTime publishAt = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(20).withNano(0);
+        TestPhotos.drop(folder, "later.yaml", ("caption: published at its time\npublish_at: \"" + publishAt + "\"\n")
+                .getBytes(StandardCharsets.UTF_8));
+        TestPhotos.drop(folder, "later.jpg", TestPhotos.jpeg(TestPhotos.photo(1200, 900, 77, false), 0.9f));
+
+        // Recorded and prepared at once: the served JPEG exists while nothing has been sent to Instagram.
+        Path mediaStore = work.resolve("data").resolve("media");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            if (!Files.isDirectory(mediaStore)) {
+                return false;
+            }
+            try (var files = Files.list(mediaStore)) {
+                return files.anyMatch(p -> p.toString().endsWith(".jpg"));
+            }
+        });
+        assertThat(sandbox.snapshot().callCount(EndpointKind.CREATE_CONTAINER)).as("no container before its time").isZero();
+        app.kill();
+
+        app.start();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Files.exists(folder.resolve(".published/later.result.json")));
+
+        List<SandboxSnapshot.MediaView> media = sandbox.snapshot().publishedBy(IG_USER_ID);
+        assertThat(media).hasSize(1);
+        assertThat(media.get(0).caption()).isEqualTo("published at its time");
+        assertThat(media.get(0).timestamp()).as("not before publish_at").isAfterOrEqualTo(publishAt.toInstant());
+        List<CallRecord> creates = sandbox.snapshot().calls(EndpointKind.CREATE_CONTAINER);
+        assertThat(creates).hasSize(1);
+        assertThat(creates.get(0).at()).as("container created within the lead time before publish_at")
+                .isAfterOrEqualTo(publishAt.toInstant().minus(CONTAINER_LEAD_TIME));
+        // published within a few poll intervals of its time, not at some later restart or sweep
+        assertThat(media.get(0).timestamp()).isBefore(publishAt.toInstant().plusSeconds(15));
     }
 
     private long successes(EndpointKind endpoint) {

@@ -5,13 +5,20 @@ import java.util.Map;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 
 /**
- * {@code videoTools} in {@code /actuator/health}: DOWN, with the reason and what to do, when ffmpeg or ffprobe
+ * {@code videoTools} in {@code /actuator/health}: DEGRADED, with the reason and what to do, when ffmpeg or ffprobe
  * cannot be used. Video posts then wait; image posts are unaffected. The first call locates the tools (and may
  * extract the bundled ones, a second or two).
  */
 public class VideoToolsHealthIndicator implements HealthIndicator {
+
+    /**
+     * Photos still publish when ffmpeg cannot run, so the whole service is not DOWN: DEGRADED ranks between DOWN and
+     * UP and answers HTTP 200 ({@code management.endpoint.health.status.*} in config/application.yaml).
+     */
+    public static final Status DEGRADED = new Status("DEGRADED", "video posts wait until ffmpeg can run");
 
     private final VideoTools tools;
     private final VideoTranscoder transcoder;
@@ -41,6 +48,6 @@ public class VideoToolsHealthIndicator implements HealthIndicator {
         }
         details.put("transcodesRunning", transcoder.slots().inUse());
         details.put("maxConcurrentTranscodes", transcoder.slots().capacity());
-        return (status.available() ? Health.up() : Health.down()).withDetails(details).build();
+        return (status.available() ? Health.up() : Health.status(DEGRADED)).withDetails(details).build();
     }
 }

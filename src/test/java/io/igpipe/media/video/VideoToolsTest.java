@@ -105,7 +105,7 @@ class VideoToolsTest {
     }
 
     @Test
-    void nonExecutableFfmpegIsUnavailableWithAReasonAndHealthIsDown() throws Exception {
+    void nonExecutableFfmpegIsUnavailableWithAReasonAndHealthIsDegraded() throws Exception {
         Path ffmpeg = Files.writeString(dir.resolve("ffmpeg"), "not a program");
         Path ffprobe = TestVideos.loggingWrapper(dir.resolve("ffprobe"), "ffprobe", dir.resolve("calls.log"));
         VideoTools tools = new VideoTools(ffmpeg, ffprobe, dir.resolve("tools"));
@@ -116,7 +116,7 @@ class VideoToolsTest {
         assertThat(status.reason()).isEqualTo("the configured ffmpeg (" + ffmpeg + ") is not executable (chmod +x it);"
                 + " fix igpipe.media.video.ffmpeg-path / ffprobe-path, or remove both to use the bundled ffmpeg");
         Health health = healthOf(tools);
-        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getStatus()).isEqualTo(VideoToolsHealthIndicator.DEGRADED);
         assertThat(health.getDetails()).containsEntry("available", false).containsEntry("source", "SYSTEM")
                 .containsEntry("reason", status.reason());
         assertThatThrownBy(() -> new VideoProbe(tools, TranscodeSettings.defaults().probeTimeout())

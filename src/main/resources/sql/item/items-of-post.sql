@@ -1,0 +1,1 @@
+SELECT * FROM post_item WHERE post_id = :postId ORDER BY position
