@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public class ApiException extends RuntimeException {
 
-    public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+    public static final String INTERNAL_ERROR = ApiErrorCode.INTERNAL_ERROR.name();
 
     private final int status;
     private final String code;
@@ -20,6 +20,14 @@ public class ApiException extends RuntimeException {
 
     public ApiException(int status, String code, String message) {
         this(status, code, message, null, null);
+    }
+
+    public ApiException(ApiErrorCode code, String message) {
+        this(code, message, null, null);
+    }
+
+    public ApiException(ApiErrorCode code, String message, Map<String, Object> details, Long retryAfterSeconds) {
+        this(code.status(), code.name(), message, details, retryAfterSeconds);
     }
 
     public ApiException(int status, String code, String message, Map<String, Object> details, Long retryAfterSeconds) {
@@ -72,6 +80,22 @@ public class ApiException extends RuntimeException {
         }
         body.put("requestId", requestId);
         return body;
+    }
+
+    /**
+     * Headers a refusal answers with besides the envelope: {@code Retry-After} when it names a wait, and the
+     * {@code WWW-Authenticate: Bearer} challenge on a 401 (RFC 6750), which says nothing about the key presented.
+     */
+    public static Map<String, String> replyHeadersOf(Throwable failure) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        ApiException refusal = refusalIn(failure);
+        if (refusal != null && refusal.retryAfterSeconds != null) {
+            headers.put("Retry-After", String.valueOf(refusal.retryAfterSeconds));
+        }
+        if (refusal != null && refusal.status == 401) {
+            headers.put("WWW-Authenticate", "Bearer realm=\"igpipe\"");
+        }
+        return headers;
     }
 
     private static ApiException refusalIn(Throwable failure) {

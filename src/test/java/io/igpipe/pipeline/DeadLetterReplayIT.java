@@ -19,6 +19,7 @@ import io.igpipe.graph.sandbox.GraphSandbox;
 import io.igpipe.graph.sandbox.SandboxSnapshot;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,9 +45,13 @@ class DeadLetterReplayIT {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The API needs a key; a deployment gives its first one this way. */
+    private static final String API_KEY = "dead-letter-it-bootstrap-key-0123456789abcdef";
+
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         PipelineTestSettings.fastPipeline(WORK).forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("igpipe.api.bootstrap-key", () -> API_KEY);
     }
 
     @Autowired
@@ -57,6 +62,16 @@ class DeadLetterReplayIT {
 
     @Autowired
     TestRestTemplate http;
+
+    @BeforeEach
+    void authenticate() {
+        if (http.getRestTemplate().getInterceptors().isEmpty()) {
+            http.getRestTemplate().getInterceptors().add((request, body, execution) -> {
+                request.getHeaders().setBearerAuth(API_KEY);
+                return execution.execute(request, body);
+            });
+        }
+    }
 
     @AfterEach
     void clearFaults() {
