@@ -141,6 +141,7 @@ public class PostArchiver {
             base = moveAside(original, sidecar, target, post.getId());
             writeJson(target.resolve(base + suffix), content);
         }
+        fileCover(post, target, base);
         // Where the files went, so a dead letter can be inspected and replayed without searching for it.
         post.setArchivedOriginalPath(existing(target.resolve(base + extensionOf(original))));
         post.setArchivedSidecarPath(sidecar == null ? null : existing(target.resolve(base + extensionOf(sidecar))));
@@ -156,6 +157,18 @@ public class PostArchiver {
         } catch (java.nio.file.NoSuchFileException alreadyGone) {
             // filed on an earlier run
         }
+    }
+
+    /** A reel's cover goes with its video, as {@code <base>.cover.jpg}. */
+    private static void fileCover(Post post, Path target, String base) throws IOException {
+        if (post.getCoverOriginalPath() == null || !Files.exists(Path.of(post.getCoverOriginalPath()))) {
+            return;
+        }
+        Path cover = Path.of(post.getCoverOriginalPath());
+        String name = cover.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        Path filed = target.resolve(base + ".cover" + (dot > 0 ? name.substring(dot) : ""));
+        post.setCoverOriginalPath(Files.move(cover, filed, StandardCopyOption.ATOMIC_MOVE).toString());
     }
 
     private static String existing(Path path) {

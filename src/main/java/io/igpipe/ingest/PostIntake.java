@@ -115,6 +115,12 @@ public class PostIntake {
         return MediaKind.VIDEO.equals(mediaType) ? PostType.REELS : PostType.IMAGE;
     }
 
+    /** {@code clip.cover.jpg}: the cover of {@code clip.mp4}, never a post of its own. */
+    static boolean isReelCover(String fileName) {
+        String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+        return COVER_EXTENSIONS.stream().anyMatch(extension -> lower.endsWith(".cover" + extension));
+    }
+
     /** {@code clip.cover.jpg} next to {@code clip.mp4} is the reel's cover (the watch folder never takes it alone). */
     private static Path coverOf(Path video) {
         String base = SidecarReader.baseName(video.getFileName().toString());

@@ -12,7 +12,8 @@ import org.apache.camel.component.file.GenericFileFilter;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds a photo back while its sidecar is still fresh. The file consumer's {@code readLock=changed}
+ * Holds a photo back while its sidecar is still fresh, and never takes a reel's cover ({@code clip.cover.jpg})
+ * as a post of its own. The file consumer's {@code readLock=changed}
  * already waits for the photo itself to settle; this makes a caption written just after the photo
  * still belong to it.
  */
@@ -29,7 +30,7 @@ public class SettledSidecarFilter implements GenericFileFilter<Object> {
 
     @Override
     public boolean accept(GenericFile<Object> file) {
-        if (file.isDirectory()) {
+        if (file.isDirectory() || PostIntake.isReelCover(file.getFileName())) {
             return false;
         }
         Path media = Path.of(file.getAbsoluteFilePath());

@@ -85,10 +85,11 @@ public class AccountStates {
 
     /** As {@link #pause(String, String, String)}; the first pause of a run also sends {@code account.paused}. */
     public void pause(String account, String code, String reason, Integer graphCode, Integer graphSubcode) {
-        boolean alreadyPaused = find(account).get("paused_at") != null;
-        if (recordPause(account, code, reason) > 0 && !alreadyPaused) {
+        if (jdbc.update(SqlFiles.load("account/start-pause.sql"), pauseParams(account, code, reason)) > 0) {
             LOG.warn("Account {} paused ({}): {}. Its posts wait; configure a valid token to resume.", account, code, reason);
             webhooks.accountPaused(account, reason, graphCode, graphSubcode);
+        } else {
+            recordPause(account, code, reason);
         }
     }
 
@@ -131,12 +132,16 @@ public class AccountStates {
     }
 
     /** Keeps the first pause reason, remembers which token failed (its digest) and when to check again. */
-    private int recordPause(String account, String code, String reason) {
-        return jdbc.update(SqlFiles.load("account/pause-account.sql"), params(account)
+    private void recordPause(String account, String code, String reason) {
+        jdbc.update(SqlFiles.load("account/pause-account.sql"), pauseParams(account, code, reason));
+    }
+
+    private MapSqlParameterSource pauseParams(String account, String code, String reason) {
+        return params(account)
                 .addValue("code", code)
                 .addValue("reason", abbreviate(reason))
                 .addValue("tokenSha256", fingerprintOrNull(account))
-                .addValue("nextCheck", lifecycle.now().plus(properties.getTokens().getCheckInterval())));
+                .addValue("nextCheck", lifecycle.now().plus(properties.getTokens().getCheckInterval()));
     }
 
     private String fingerprintOrNull(String account) {

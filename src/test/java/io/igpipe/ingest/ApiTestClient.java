@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Talks to the running application over loopback like any client, and checks every answer against the OpenAPI
  * document the application serves: status, headers and body must be ones the document declares for the operation.
  */
-final class ApiTestClient {
+public final class ApiTestClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,13 +32,13 @@ final class ApiTestClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private OpenApiInteractionValidator contract;
 
-    ApiTestClient(int port) {
+    public ApiTestClient(int port) {
         this.baseUrl = "http://127.0.0.1:" + port;
     }
 
     /** One answer, its body parsed when it is JSON. */
-    record Reply(int status, java.net.http.HttpHeaders headers, String body) {
-        JsonNode json() {
+    public record Reply(int status, java.net.http.HttpHeaders headers, String body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -46,7 +46,7 @@ final class ApiTestClient {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.firstValue(name).orElse(null);
         }
     }
@@ -59,15 +59,15 @@ final class ApiTestClient {
         return builder;
     }
 
-    Reply get(String pathAndQuery, String key) {
+    public Reply get(String pathAndQuery, String key) {
         return send(request(pathAndQuery, key).GET(), "GET", pathAndQuery);
     }
 
-    Reply delete(String pathAndQuery, String key) {
+    public Reply delete(String pathAndQuery, String key) {
         return send(request(pathAndQuery, key).DELETE(), "DELETE", pathAndQuery);
     }
 
-    Reply postJson(String pathAndQuery, String key, String body, String idempotencyKey) {
+    public Reply postJson(String pathAndQuery, String key, String body, String idempotencyKey) {
         HttpRequest.Builder builder = request(pathAndQuery, key).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
@@ -76,7 +76,7 @@ final class ApiTestClient {
         return send(builder, "POST", pathAndQuery);
     }
 
-    Reply postMultipart(String key, Multipart form, String idempotencyKey) {
+    public Reply postMultipart(String key, Multipart form, String idempotencyKey) {
         HttpRequest.Builder builder = request("/api/v1/posts", key).header("Content-Type", form.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes()));
         if (idempotencyKey != null) {
@@ -129,26 +129,26 @@ final class ApiTestClient {
     }
 
     /** A multipart/form-data body, built part by part. */
-    static final class Multipart {
+    public static final class Multipart {
         private final String boundary = "igpipe-" + UUID.randomUUID();
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        Multipart post(String fieldsJson) {
+        public Multipart post(String fieldsJson) {
             return part("post", null, "application/json", fieldsJson.getBytes(StandardCharsets.UTF_8));
         }
 
-        Multipart file(String fileName, byte[] content) {
+        public Multipart file(String fileName, byte[] content) {
             return part("file", fileName, "application/octet-stream", content);
         }
 
-        Multipart files(List<byte[]> contents) {
+        public Multipart files(List<byte[]> contents) {
             for (int i = 0; i < contents.size(); i++) {
                 file("photo-" + i + ".jpg", contents.get(i));
             }
             return this;
         }
 
-        Multipart part(String name, String fileName, String contentType, byte[] content) {
+        public Multipart part(String name, String fileName, String contentType, byte[] content) {
             String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
                     + (fileName == null ? "" : "; filename=\"" + fileName + "\"")
                     + "\r\nContent-Type: " + contentType + "\r\n\r\n";

@@ -84,6 +84,10 @@ class FailureRoutingIT {
                 registry.add(prefix + "access-token", account::token);
             }
         }
+        // nothing listens there: the test reads the recorded event from the outbox, not a delivery
+        registry.add("igpipe.webhooks.endpoints[0].name", () -> "ops");
+        registry.add("igpipe.webhooks.endpoints[0].url", () -> "http://127.0.0.1:9/igpipe-events");
+        registry.add("igpipe.webhooks.endpoints[0].secret", () -> "failure-routing-webhook-secret");
         registry.add("igpipe.pipeline.max-attempts", () -> "3");
         registry.add("igpipe.pipeline.unknown-max-attempts", () -> "2");
         registry.add("igpipe.graph.container-poll.max-polls", () -> "6");
@@ -195,6 +199,13 @@ class FailureRoutingIT {
                 && "ACCOUNT_PAUSED".equals(row("locked-1.jpg").get("WAIT_REASON"))
                 && "ACCOUNT_PAUSED".equals(row("locked-2.jpg").get("WAIT_REASON")));
         assertThat(accountState(LOCKED).get("PAUSE_CODE").toString()).contains("GRAPH_AUTH", "190/463");
+        List<String> pauseEvents = jdbc.sql("SELECT payload FROM webhook_delivery WHERE event_type = 'account.paused'")
+                .query(String.class).list();
+        assertThat(pauseEvents).as("one account.paused event, though two posts hit the expired token").hasSize(1);
+        JsonNode pauseEvent = JSON.readTree(pauseEvents.get(0));
+        assertThat(pauseEvent.at("/data/account").asText()).isEqualTo(LOCKED.name());
+        assertThat(pauseEvent.at("/data/graphCode").asInt()).isEqualTo(190);
+        assertThat(pauseEvents.get(0)).doesNotContain("tok-locked");
         assertThat(row("locked-1.jpg").get("STATE")).isNotEqualTo("FAILED");
         assertThat(sandbox.snapshot().publishedBy(LOCKED.igUserId())).isEmpty();
         String health = http.getForObject("/actuator/health", String.class);

@@ -24,6 +24,7 @@ import io.igpipe.graph.sandbox.FaultRule;
 import io.igpipe.graph.sandbox.GraphSandbox;
 import io.igpipe.graph.sandbox.SandboxSnapshot;
 import io.igpipe.graph.sandbox.VideoFacts;
+import io.igpipe.ingest.ApiTestClient;
 import io.igpipe.media.video.VideoTools;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +49,10 @@ class PostTypesIT {
     private static final Account DEMO = new Account("demo", "17841400000000001", "post-types-demo-token", "video-url");
     private static final Account STUDIO = new Account("studio", "17841400000000002", "post-types-studio-token", "resumable");
     private static final Account BRAND = new Account("brand", "17841400000000003", "post-types-brand-token", "video-url");
+    /** Never publishes here, so the schedule planner assumes planner-default-quota for it. */
+    private static final Account PLANNER = new Account("planner", "17841400000000004", "post-types-planner-token", "video-url");
+    private static final int PLANNER_QUOTA = 3;
+    private static final String API_KEY = "post-types-it-bootstrap-key-0123456789abcdef";
     private static final Duration DEADLINE = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,7 +66,9 @@ class PostTypesIT {
     static void settings(DynamicPropertyRegistry registry) {
         Map<String, String> settings = new LinkedHashMap<>(PipelineTestSettings.fastPipeline(WORK));
         settings.put("igpipe.sandbox.video-processing-delay", "300ms");
-        List<Account> accounts = List.of(DEMO, STUDIO, BRAND);
+        settings.put("igpipe.api.bootstrap-key", API_KEY);
+        settings.put("igpipe.posts.planner-default-quota", String.valueOf(PLANNER_QUOTA));
+        List<Account> accounts = List.of(DEMO, STUDIO, BRAND, PLANNER);
         for (int i = 0; i < accounts.size(); i++) {
             String prefix = "igpipe.accounts[" + i + "].";
             settings.put(prefix + "name", accounts.get(i).name());
@@ -80,6 +87,12 @@ class PostTypesIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     private TestClips clips;
 
@@ -160,8 +173,11 @@ class PostTypesIT {
     @Test
     void portraitHevcAndVp9ClipsBecomeReelsSentByResumableUpload() throws Exception {
         TestPhotos.drop(STUDIO.folder(), "portrait-hevc.txt", "HEVC portrait reel".getBytes(StandardCharsets.UTF_8));
+        TestPhotos.drop(STUDIO.folder(), "portrait-hevc.cover.jpg",
+                TestPhotos.jpeg(TestPhotos.photo(1080, 1920, 41, false), 0.9f));
         TestPhotos.drop(STUDIO.folder(), "portrait-hevc.mp4", clips.hevc("portrait-hevc", "720x1280", 30, 3.5));
-        TestPhotos.drop(STUDIO.folder(), "portrait-vp9.txt", "VP9 portrait reel".getBytes(StandardCharsets.UTF_8));
+        TestPhotos.drop(STUDIO.folder(), "portrait-vp9.yaml", ("caption: VP9 portrait reel\nshare_to_feed: false\n"
+                + "thumb_offset: 1000\n").getBytes(StandardCharsets.UTF_8));
         TestPhotos.drop(STUDIO.folder(), "portrait-vp9.webm", clips.vp9("portrait-vp9", "720x1280", 30, 3.5));
 
         awaitOutcome(STUDIO.folder(), "portrait-hevc", ".published", ".result.json");
@@ -178,8 +194,15 @@ class PostTypesIT {
             assertThat(displayHeight(sent)).isEqualTo(1280);
             assertThat(sent.videoCodec()).isIn("avc1", "hvc1");
         }
-        VideoFacts vp9 = sandbox.snapshot().container(onlyMediaWithCaption(STUDIO, "VP9 portrait reel").containerId())
-                .orElseThrow().video().facts();
+        SandboxSnapshot.ContainerView hevcReel = sandbox.snapshot()
+                .container(onlyMediaWithCaption(STUDIO, "HEVC portrait reel").containerId()).orElseThrow();
+        assertThat(hevcReel.video().coverUrl()).as("name.cover.jpg is the reel's cover").contains("/media/");
+        assertThat(STUDIO.folder().resolve(".published/portrait-hevc.cover.jpg")).exists();
+        SandboxSnapshot.MediaView vp9Reel = onlyMediaWithCaption(STUDIO, "VP9 portrait reel");
+        assertThat(vp9Reel.shareToFeed()).isFalse();
+        SandboxSnapshot.ContainerView vp9Container = sandbox.snapshot().container(vp9Reel.containerId()).orElseThrow();
+        assertThat(vp9Container.video().thumbOffsetMillis()).isEqualTo(1000L);
+        VideoFacts vp9 = vp9Container.video().facts();
         assertThat(vp9.videoCodec()).as("VP9 is transcoded to H.264").isEqualTo("avc1");
         assertThat(vp9.audioCodec()).isEqualTo("mp4a");
         assertThat(sandbox.snapshot().calls(EndpointKind.RESUMABLE_UPLOAD)).filteredOn(call -> call.succeeded())
@@ -229,6 +252,67 @@ class PostTypesIT {
         // 4 child containers (one rebuilt) and one parent: nothing else was built again
         assertThat(sandbox.snapshot().calls(EndpointKind.CREATE_CONTAINER)).filteredOn(call ->
                 BRAND.igUserId().equals(call.igUserId())).hasSize(5);
+    }
+
+    @Test
+    void aCarouselAndAReelSubmittedThroughTheApiArePublished() throws Exception {
+        ApiTestClient api = new ApiTestClient(port);
+        ApiTestClient.Reply carousel = api.postMultipart(API_KEY, new ApiTestClient.Multipart()
+                .post("{\"account\":\"demo\",\"caption\":\"API carousel #api-e2e\","
+                        + "\"items\":[{\"alt_text\":\"first\"},{}]}")
+                .file("first.jpg", TestPhotos.jpeg(TestPhotos.photo(1000, 1250, 51, false), 0.9f))
+                .file("second.mp4", clips.h264("api-carousel-clip", "640x360", 30, 3.5)), null);
+        assertThat(carousel.status()).as(carousel.body()).isEqualTo(202);
+        ApiTestClient.Reply reel = api.postMultipart(API_KEY, new ApiTestClient.Multipart()
+                .post("{\"account\":\"studio\",\"type\":\"REELS\",\"caption\":\"API reel #api-e2e\","
+                        + "\"share_to_feed\":false}")
+                .file("reel.mp4", clips.h264("api-reel", "720x1280", 30, 3.5)), null);
+        assertThat(reel.status()).as(reel.body()).isEqualTo(202);
+
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).until(() ->
+                "PUBLISHED".equals(api.get("/api/v1/posts/" + carousel.json().get("id").asText(), API_KEY)
+                        .json().get("state").asText())
+                        && "PUBLISHED".equals(api.get("/api/v1/posts/" + reel.json().get("id").asText(), API_KEY)
+                        .json().get("state").asText()));
+
+        SandboxSnapshot.MediaView album = onlyMediaWithCaption(DEMO, "API carousel #api-e2e");
+        assertThat(album.mediaType()).isEqualTo("CAROUSEL_ALBUM");
+        assertThat(album.childIds()).hasSize(2);
+        SandboxSnapshot.MediaView apiReel = onlyMediaWithCaption(STUDIO, "API reel #api-e2e");
+        assertThat(apiReel.mediaProductType()).isEqualTo("REELS");
+        assertThat(apiReel.shareToFeed()).isFalse();
+        assertThat(api.get("/api/v1/posts/" + carousel.json().get("id").asText(), API_KEY).json().get("mediaId")
+                .asText()).isEqualTo(album.id());
+    }
+
+    @Test
+    void aDaysScheduleOverTheQuotaIsWarnedAboutAndScheduledPostsCanBeCancelled() throws Exception {
+        ApiTestClient api = new ApiTestClient(port);
+        String publishAt = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusHours(2).withNano(0).toString();
+        List<ApiTestClient.Reply> answers = new java.util.ArrayList<>();
+        for (int i = 0; i <= PLANNER_QUOTA; i++) {
+            answers.add(api.postMultipart(API_KEY, new ApiTestClient.Multipart()
+                    .post("{\"account\":\"planner\",\"caption\":\"planned " + i + "\",\"publish_at\":\""
+                            + publishAt + "\"}")
+                    .file("planned-" + i + ".jpg", TestPhotos.jpeg(TestPhotos.photo(1080, 1080, 60 + i, false), 0.9f)),
+                    null));
+        }
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.body()).isEqualTo(202));
+        assertThat(answers.subList(0, PLANNER_QUOTA))
+                .allSatisfy(answer -> assertThat(answer.json().get("warnings")).isEmpty());
+        assertThat(answers.get(PLANNER_QUOTA).json().get("warnings").get(0).asText())
+                .contains("planner").contains("over its publishing quota of " + PLANNER_QUOTA);
+        assertThat(meters.counter("igpipe.schedule.over.quota", "account", "planner").count()).isEqualTo(1.0);
+
+        for (ApiTestClient.Reply answer : answers) {
+            String id = answer.json().get("id").asText();
+            await().atMost(DEADLINE).until(() -> api.delete("/api/v1/posts/" + id, API_KEY).status() != 409);
+            assertThat(api.get("/api/v1/posts/" + id, API_KEY).json().get("state").asText()).isEqualTo("CANCELLED");
+        }
+        await().atMost(DEADLINE).until(() -> jdbc.sql("SELECT COUNT(*) FROM post WHERE account = 'planner' "
+                + "AND state = 'CANCELLED' AND archived_at IS NOT NULL").query(Integer.class).single() == answers.size());
+        assertThat(sandbox.snapshot().calls(EndpointKind.CREATE_CONTAINER)).filteredOn(call ->
+                PLANNER.igUserId().equals(call.igUserId())).as("nothing sent to Instagram").isEmpty();
     }
 
     private void dropCarousel(Account account, String name, Map<String, byte[]> items, String postYaml) throws IOException {
