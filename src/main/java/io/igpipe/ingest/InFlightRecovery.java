@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.lang.management.ManagementFactory;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -29,27 +31,53 @@ public class InFlightRecovery {
         this.properties = properties;
     }
 
-    /** Every {@code <watch>/.inflight/<post-id>} and {@code <watch>/stories/.inflight/<post-id>} folder. */
+    /**
+     * Every {@code .inflight/<post-id>} folder: of each watch folder, its {@code stories/} folder, and of the API's
+     * per-account folders under {@code <data-dir>/api/}.
+     */
     public List<InFlightFolder> inFlightFolders() throws IOException {
         List<InFlightFolder> found = new ArrayList<>();
         for (IgpipeProperties.Account account : properties.getAccounts()) {
             Path watchFolder = properties.watchFolderOf(account);
-            for (Path folder : List.of(watchFolder, watchFolder.resolve(CarouselFolders.STORIES_FOLDER))) {
-                Path inFlight = folder.resolve(WatchFolderLayout.IN_FLIGHT);
-                if (!Files.isDirectory(inFlight)) {
-                    continue;
-                }
-                try (Stream<Path> dirs = Files.list(inFlight)) {
-                    dirs.filter(Files::isDirectory).forEach(dir -> found.add(
-                            new InFlightFolder(dir.getFileName().toString(), dir.toAbsolutePath().toString())));
-                }
-            }
+            collect(watchFolder, false, found);
+            collect(watchFolder.resolve(CarouselFolders.STORIES_FOLDER), false, found);
+            collect(properties.getDataDir().resolve("api").resolve(account.getName()), true, found);
         }
         return found;
     }
 
-    public void returnToWatchFolder(InFlightFolder folder) throws IOException {
+    private static void collect(Path folder, boolean fromApi, List<InFlightFolder> found) throws IOException {
+        Path inFlight = folder.resolve(WatchFolderLayout.IN_FLIGHT);
+        if (!Files.isDirectory(inFlight)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(inFlight)) {
+            dirs.filter(Files::isDirectory).forEach(dir -> found.add(
+                    new InFlightFolder(dir.getFileName().toString(), dir.toAbsolutePath().toString(), fromApi)));
+        }
+    }
+
+    /**
+     * A watch-folder orphan goes back to its folder and is ingested like a fresh drop. An API orphan is deleted: its
+     * client never got an answer, and sends it again (with its Idempotency-Key); only folders older than this
+     * start are touched, so a submission being recorded right now is left alone.
+     */
+    public void recoverOrphan(InFlightFolder folder) throws IOException {
         Path postDir = Path.of(folder.getPath());
+        if (!folder.isFromApi()) {
+            returnToWatchFolder(postDir);
+        } else if (Files.getLastModifiedTime(postDir).toMillis() < ManagementFactory.getRuntimeMXBean().getStartTime()) {
+            try (Stream<Path> files = Files.walk(postDir)) {
+                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+            LOG.warn("Deleted the files of an API submission that was never recorded (a crash before its answer): {}",
+                    postDir);
+        }
+    }
+
+    private void returnToWatchFolder(Path postDir) throws IOException {
         Path watchFolder = postDir.getParent().getParent();
         try (Stream<Path> files = Files.list(postDir)) {
             for (Path file : files.toList()) {
@@ -73,13 +101,16 @@ public class InFlightRecovery {
     public static final class InFlightFolder {
         private final String postId;
         private final String path;
+        private final boolean fromApi;
 
-        public InFlightFolder(String postId, String path) {
+        public InFlightFolder(String postId, String path, boolean fromApi) {
             this.postId = postId;
             this.path = path;
+            this.fromApi = fromApi;
         }
 
         public String getPostId() { return postId; }
         public String getPath() { return path; }
+        public boolean isFromApi() { return fromApi; }
     }
 }

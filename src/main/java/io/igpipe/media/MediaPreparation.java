@@ -104,8 +104,10 @@ public class MediaPreparation {
                 item.setPreparedHeight(image.height());
                 item.setPreparedBytes(image.bytes());
             }
+            // new media, new containers, and a fresh rebuild allowance for each child
             item.setContainerId(null);
             item.setContainerStatus(null);
+            item.setContainerBuilds(0);
             item.setContainerPolls(0);
             item.setUploadUri(null);
             item.setUploadedAt(null);

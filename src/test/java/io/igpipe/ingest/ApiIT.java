@@ -177,6 +177,12 @@ class ApiIT {
         assertError(api.delete("/api/v1/posts/x", null), 401, "AUTH_REQUIRED");
         assertError(api.postJson("/api/v1/posts/x/retry", null, "{}", null), 401, "AUTH_REQUIRED");
         assertError(api.postJson("/api/v1/posts", unknown, "{}", null), 401, "AUTH_INVALID_KEY");
+        // an upload without a valid key is refused before its body is read: 401, not the 413 reading it would give
+        Reply unreadUpload = api.postMultipart(unknown, new ApiTestClient.Multipart().post("{\"account\":\"demo\"}")
+                .file("big.jpg", new byte[(int) MAX_UPLOAD_BYTES + 1024]), null);
+        assertError(unreadUpload, 401, "AUTH_INVALID_KEY");
+        assertThat(unreadUpload.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"igpipe\"");
+        assertThat(unreadUpload.body()).doesNotContain(unknown);
 
         Reply contract = api.get("/api/v1/openapi.json", null);
         assertThat(contract.status()).isEqualTo(200);

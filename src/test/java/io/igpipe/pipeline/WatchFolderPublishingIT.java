@@ -48,6 +48,8 @@ class WatchFolderPublishingIT {
 
     private static final Path WORK = PipelineTestSettings.newWorkDir("watch-folder-it");
     private static final Path FOLDER = WORK.resolve("watch").resolve("demo");
+    private static final Path API_ORPHAN = WORK.resolve("data").resolve("api").resolve("demo").resolve(".inflight")
+            .resolve(java.util.UUID.randomUUID().toString());
     private static final String IG_USER_ID = "17841400000000001";
     private static final String TOKEN = "sandbox-demo-token";
     private static final Duration PUBLISH_DEADLINE = Duration.ofSeconds(30);
@@ -65,6 +67,18 @@ class WatchFolderPublishingIT {
         Files.createDirectories(orphanDir);
         Files.write(orphanDir.resolve("orphan.jpg"), TestPhotos.jpeg(TestPhotos.photo(1200, 900, 99, false), 0.9f));
         Files.writeString(orphanDir.resolve("orphan.txt"), "recovered after a crash before recording");
+        // an API upload moved in flight by the run that crashed, whose client never got an answer
+        Path apiOrphan = Files.createDirectories(API_ORPHAN);
+        Files.write(apiOrphan.resolve("upload.jpg"), TestPhotos.jpeg(TestPhotos.photo(800, 600, 98, false), 0.9f));
+        Files.setLastModifiedTime(apiOrphan, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(Duration.ofHours(1))));
+    }
+
+    @Test
+    void anApiUploadLeftInFlightByACrashIsDroppedNotPublished() {
+        await().atMost(PUBLISH_DEADLINE).until(() -> !Files.exists(API_ORPHAN));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM post WHERE id = ?").param(API_ORPHAN.getFileName().toString())
+                .query(Integer.class).single()).as("never recorded, never published").isZero();
     }
 
     @Test
