@@ -46,7 +46,8 @@ public class VideoMedia {
     public Result prepare(Path source, VideoTarget target, Double aspectRatio, Path output, OptimizationProfile profile)
             throws MediaRejectedException {
         try {
-            PreparedVideo video = preparation.prepare(source, target, aspectRatio, output);
+            PreparedVideo video = preparation.prepare(source, target, aspectRatio, output,
+                    profile == OptimizationProfile.STRICT);
             return new Result(video.path(), video.facts().displayWidth(), video.facts().displayHeight(),
                     video.facts().fileBytes(), video.took());
         } catch (TranscoderBusyException busy) {

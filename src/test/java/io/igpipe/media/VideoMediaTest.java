@@ -40,7 +40,7 @@ class VideoMediaTest {
     @Test
     void everySlotTakenMeansWaitingForTheBusyWaitWithoutAnAttempt() throws Exception {
         properties.getPosts().setTranscoderBusyWait(Duration.ofSeconds(7));
-        when(preparation.prepare(any(), any(), any(), any())).thenThrow(new TranscoderBusyException(1));
+        when(preparation.prepare(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean())).thenThrow(new TranscoderBusyException(1));
 
         assertThatThrownBy(() -> videos().prepare(Path.of("clip.mp4"), VideoTarget.REELS, null, Path.of("out.mp4"),
                 OptimizationProfile.STANDARD))
@@ -51,8 +51,21 @@ class VideoMediaTest {
     }
 
     @Test
+    void theStrictProfileAsksForEveryStreamToBeEncodedAfresh() throws Exception {
+        when(preparation.prepare(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean()))
+                .thenThrow(new TranscoderBusyException(1));
+
+        for (OptimizationProfile profile : OptimizationProfile.values()) {
+            assertThatThrownBy(() -> videos().prepare(Path.of("clip.mp4"), VideoTarget.REELS, null, Path.of("out.mp4"),
+                    profile)).isInstanceOf(PostNotDueException.class);
+            org.mockito.Mockito.verify(preparation).prepare(Path.of("clip.mp4"), VideoTarget.REELS, null,
+                    Path.of("out.mp4"), profile == OptimizationProfile.STRICT);
+        }
+    }
+
+    @Test
     void unusableToolsMeanWaitingForTheOperatorWithTheReason() throws Exception {
-        when(preparation.prepare(any(), any(), any(), any()))
+        when(preparation.prepare(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean()))
                 .thenThrow(new VideoToolsUnavailableException("libpulse.so.0 is missing"));
 
         assertThatThrownBy(() -> videos().prepare(Path.of("clip.mp4"), VideoTarget.STORY, null, Path.of("out.mp4"),

@@ -46,12 +46,24 @@ public record TranscodePlan(VideoRules rules, Double targetAspectRatio, List<Str
 
     /** Decides what {@code facts} needs under {@code rules}, with an optional exact aspect ratio. */
     static TranscodePlan of(VideoFacts facts, VideoRules rules, Double targetAspectRatio, TranscodeSettings settings) {
-        List<String> videoProblems = VideoCompliance.videoProblems(facts, rules, targetAspectRatio);
+        return of(facts, rules, targetAspectRatio, settings, false);
+    }
+
+    /**
+     * @param reencodeAll re-encode video and audio even where they comply: Instagram refused this video once, and
+     *                    sending the same streams again rarely helps (graph-api.md section 10, pitfall 5)
+     */
+    static TranscodePlan of(VideoFacts facts, VideoRules rules, Double targetAspectRatio, TranscodeSettings settings,
+            boolean reencodeAll) {
+        List<String> videoProblems = new ArrayList<>(VideoCompliance.videoProblems(facts, rules, targetAspectRatio));
+        if (reencodeAll) {
+            videoProblems.add("Instagram refused this video once: every stream is encoded afresh");
+        }
         List<String> reasons = new ArrayList<>(VideoCompliance.containerProblems(facts));
         reasons.addAll(VideoCompliance.audioProblems(facts, rules));
         reasons.addAll(videoProblems);
         AudioHandling audio = !facts.hasAudio() ? AudioHandling.NONE
-                : VideoCompliance.audioCopyable(facts, rules) ? AudioHandling.COPY : AudioHandling.ENCODE;
+                : VideoCompliance.audioCopyable(facts, rules) && !reencodeAll ? AudioHandling.COPY : AudioHandling.ENCODE;
         if (videoProblems.isEmpty()) {
             return new TranscodePlan(rules, targetAspectRatio, reasons, false, audio, null, null, 0);
         }

@@ -46,6 +46,15 @@ public class VideoPreparation {
      */
     public PreparedVideo prepare(Path source, VideoTarget target, Double aspectRatio, Path output)
             throws MediaRejectedException, TranscoderBusyException {
+        return prepare(source, target, aspectRatio, output, false);
+    }
+
+    /**
+     * As {@link #prepare(Path, VideoTarget, Double, Path)}; with {@code reencodeAll} nothing is copied as is, for the
+     * one stricter pass after Instagram refused the video.
+     */
+    public PreparedVideo prepare(Path source, VideoTarget target, Double aspectRatio, Path output, boolean reencodeAll)
+            throws MediaRejectedException, TranscoderBusyException {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(output, "output");
@@ -53,7 +62,7 @@ public class VideoPreparation {
         VideoRules rules = rulesByTarget.get(target);
         VideoFacts facts = probe.probe(source);
         VideoCompliance.requireAcceptableDuration(String.valueOf(source.getFileName()), facts, rules);
-        TranscodePlan plan = transcoder.plan(facts, rules, aspectRatio);
+        TranscodePlan plan = transcoder.plan(facts, rules, aspectRatio, reencodeAll);
         if (plan.passThrough()) {
             OutputFiles.copyIntoPlace(source, output);
             return new PreparedVideo(output, facts, false, Duration.ofNanos(System.nanoTime() - started), plan);

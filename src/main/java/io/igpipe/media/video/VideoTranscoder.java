@@ -52,6 +52,11 @@ public class VideoTranscoder {
      *                          or null to keep the ratio when it is inside the rules' range
      */
     public TranscodePlan plan(VideoFacts facts, VideoRules rules, Double targetAspectRatio) {
+        return plan(facts, rules, targetAspectRatio, false);
+    }
+
+    /** As {@link #plan(VideoFacts, VideoRules, Double)}; {@code reencodeAll} encodes every stream afresh. */
+    public TranscodePlan plan(VideoFacts facts, VideoRules rules, Double targetAspectRatio, boolean reencodeAll) {
         if (targetAspectRatio != null && (targetAspectRatio < rules.minAspectRatio()
                 || targetAspectRatio > rules.maxAspectRatio())) {
             throw new IllegalArgumentException("Aspect ratio " + VideoCompliance.ratio(targetAspectRatio)
@@ -59,7 +64,7 @@ public class VideoTranscoder {
                     + VideoCompliance.ratio(rules.minAspectRatio()) + ".." + VideoCompliance.ratio(rules.maxAspectRatio())
                     + ")");
         }
-        return TranscodePlan.of(facts, rules, targetAspectRatio, settings);
+        return TranscodePlan.of(facts, rules, targetAspectRatio, settings, reencodeAll);
     }
 
     /**

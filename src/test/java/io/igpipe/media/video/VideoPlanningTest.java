@@ -51,6 +51,15 @@ class VideoPlanningTest {
     }
 
     @Test
+    void afterARefusalEvenACompliantReelIsEncodedAfresh() {
+        TranscodePlan plan = TranscodePlan.of(reel(new FrameRate(30, 1)), REELS, null, TranscodeSettings.defaults(), true);
+
+        assertThat(plan.passThrough()).isFalse();
+        assertThat(plan.encodeVideo()).isTrue();
+        assertThat(plan.reasons()).anyMatch(reason -> reason.contains("refused"));
+    }
+
+    @Test
     void longReelGetsALowerBitrateSoItFitsTheSizeLimit() {
         VideoFacts fifteenMinutes = reel(3840, 2160, new FrameRate(30, 1), new FrameRate(30, 1), Duration.ofMinutes(15));
 
