@@ -135,6 +135,26 @@ public class CarouselContainers {
         records.save(item);
     }
 
+    /**
+     * Reading a child's status found it gone (expired, or unknown to Instagram): the same as a child in ERROR, it is
+     * rebuilt alone, once.
+     */
+    public void childGone(Post post, Build build, GraphApiException gone) {
+        childStatus(post, build, Map.of("status_code", "EXPIRED", "status", gone.getMessage()));
+    }
+
+    /** The carousel is rebuilt as a whole: every child gets a new container. */
+    public void forgetChildren(Post post) {
+        for (PostItem item : records.itemsOf(post)) {
+            item.setContainerId(null);
+            item.setContainerStatus(null);
+            item.setContainerPolls(0);
+            item.setUploadUri(null);
+            item.setUploadedAt(null);
+            records.save(item);
+        }
+    }
+
     /** Every child was read in this pass and some are still processing: read them again after the poll interval. */
     public void waitForChildren(Post post) {
         lifecycle.containerStillProcessing(post);

@@ -26,11 +26,14 @@ public class PostFailures {
     private final PostLifecycle lifecycle;
     private final AccountStates accounts;
     private final IgpipeProperties properties;
+    private final CarouselContainers carousels;
 
-    public PostFailures(PostLifecycle lifecycle, AccountStates accounts, IgpipeProperties properties) {
+    public PostFailures(PostLifecycle lifecycle, AccountStates accounts, IgpipeProperties properties,
+            CarouselContainers carousels) {
         this.lifecycle = lifecycle;
         this.accounts = accounts;
         this.properties = properties;
+        this.carousels = carousels;
     }
 
     /** Holds every call of the account as long as Meta said (estimated_time_to_regain_access), or the default wait. */
@@ -106,6 +109,10 @@ public class PostFailures {
 
     public void rebuildContainer(Post post, Exception cause) {
         note(post, cause);
+        if (PostType.CAROUSEL.name().equals(post.getPostType())) {
+            // children age with their parent: a carousel is rebuilt from new child containers
+            carousels.forgetChildren(post);
+        }
         lifecycle.rebuildContainer(post, cause.getMessage());
     }
 

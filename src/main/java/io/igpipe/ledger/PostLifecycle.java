@@ -138,6 +138,10 @@ public class PostLifecycle {
 
     /** The container is unusable (ERROR, EXPIRED, gone, never ready): build a new one from the prepared media. */
     public void rebuildContainer(Post post, String reason) {
+        if (post.getContainerId() == null) {
+            // failed before it had a container (a carousel's child was gone): count the try, so rebuilds stay bounded
+            post.setContainerBuilds(post.getContainerBuilds() + 1);
+        }
         post.setContainerId(null);
         post.setContainerPolls(0);
         post.setErrorMessage(reason);

@@ -240,6 +240,7 @@ class PostTypesIT {
         for (int i = 1; i <= 3; i++) {
             items.put("0" + i + ".jpg", TestPhotos.jpeg(TestPhotos.photo(1080, 1080, 30 + i, false), 0.9f));
         }
+        long createsBefore = createCalls(BRAND);
         dropCarousel(BRAND, "launch", items, "caption: One child rebuilt\n");
 
         awaitOutcome(BRAND.folder(), "launch", ".published", ".result.json");
@@ -250,8 +251,28 @@ class PostTypesIT {
                 + "WHERE p.account = 'brand' AND p.original_name = 'launch' ORDER BY i.position").query().listOfRows();
         assertThat(children).extracting(row -> ((Number) row.get("CONTAINER_BUILDS")).intValue()).containsExactly(1, 0, 0);
         // 4 child containers (one rebuilt) and one parent: nothing else was built again
-        assertThat(sandbox.snapshot().calls(EndpointKind.CREATE_CONTAINER)).filteredOn(call ->
-                BRAND.igUserId().equals(call.igUserId())).hasSize(5);
+        assertThat(createCalls(BRAND) - createsBefore).isEqualTo(5);
+    }
+
+    @Test
+    void aCarouselChildThatIsGoneWhenReadIsRebuiltAlone() throws Exception {
+        // the account's next status read says the container no longer exists: that is the first child's
+        sandbox.faults().add(FaultRule.on(EndpointKind.CONTAINER_STATUS).forAccount(BRAND.igUserId()).times(1)
+                .error(24, 2207006).build());
+        long createsBefore = createCalls(BRAND);
+        Map<String, byte[]> items = new LinkedHashMap<>();
+        for (int i = 1; i <= 2; i++) {
+            items.put("0" + i + ".jpg", TestPhotos.jpeg(TestPhotos.photo(1080, 1350, 70 + i, false), 0.9f));
+        }
+        dropCarousel(BRAND, "gone-child", items, "caption: A child gone and rebuilt\n");
+
+        awaitOutcome(BRAND.folder(), "gone-child", ".published", ".result.json");
+
+        assertThat(onlyMediaWithCaption(BRAND, "A child gone and rebuilt").childIds()).hasSize(2);
+        List<Map<String, Object>> children = jdbc.sql("SELECT i.* FROM post_item i JOIN post p ON p.id = i.post_id "
+                + "WHERE p.account = 'brand' AND p.original_name = 'gone-child' ORDER BY i.position").query().listOfRows();
+        assertThat(children).extracting(row -> ((Number) row.get("CONTAINER_BUILDS")).intValue()).containsExactly(1, 0);
+        assertThat(createCalls(BRAND) - createsBefore).as("2 children, 1 rebuilt, 1 parent").isEqualTo(4);
     }
 
     @Test
@@ -323,6 +344,11 @@ class PostTypesIT {
         }
         Files.writeString(staging.resolve("post.yaml"), postYaml, StandardCharsets.UTF_8);
         Files.move(staging, account.folder().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private long createCalls(Account account) {
+        return sandbox.snapshot().calls(EndpointKind.CREATE_CONTAINER).stream()
+                .filter(call -> account.igUserId().equals(call.igUserId())).count();
     }
 
     private static int displayHeight(VideoFacts facts) {
