@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.igpipe.IgpipeProperties;
 import io.igpipe.ledger.Post;
 import io.igpipe.ledger.PostItem;
+import io.igpipe.ledger.PostLeases;
 import io.igpipe.ledger.PostLifecycle;
 import io.igpipe.ledger.PostRecords;
 import io.igpipe.ledger.PostType;
@@ -28,16 +29,18 @@ public class MediaPreparation {
     private final MediaStore store;
     private final PostLifecycle lifecycle;
     private final PostRecords records;
+    private final PostLeases leases;
     private final IgpipeProperties.Posts posts;
     private final Map<ImageRules, ImageOptimizer> optimizers = new ConcurrentHashMap<>();
 
     public MediaPreparation(ImageOptimizer optimizer, VideoMedia videos, MediaStore store, PostLifecycle lifecycle,
-            PostRecords records, IgpipeProperties properties) {
+            PostRecords records, PostLeases leases, IgpipeProperties properties) {
         this.feedOptimizer = optimizer;
         this.videos = videos;
         this.store = store;
         this.lifecycle = lifecycle;
         this.records = records;
+        this.leases = leases;
         this.posts = properties.getPosts();
         optimizers.put(optimizer.rules(), optimizer);
     }
@@ -69,6 +72,7 @@ public class MediaPreparation {
     }
 
     private Prepared prepareVideo(Post post, VideoTarget target) throws MediaRejectedException {
+        leases.holdFor(post, videos.longestRun());
         VideoMedia.Result video = videos.prepare(Path.of(post.getOriginalPath()), target, null,
                 store.newFileFor(post.getId(), ".mp4"), profileOf(post));
         lifecycle.recordStage("optimize", video.took());
@@ -89,6 +93,7 @@ public class MediaPreparation {
             store.discard(item.getPreparedPath());
             Path source = Path.of(item.getOriginalPath());
             if (item.isVideo()) {
+                leases.holdFor(post, videos.longestRun());
                 VideoMedia.Result video = videos.prepare(source, VideoTarget.CAROUSEL_ITEM, ratio,
                         store.newFileFor(post.getId(), ".mp4"), profileOf(post));
                 lifecycle.recordStage("optimize", video.took());

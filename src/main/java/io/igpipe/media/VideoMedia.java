@@ -11,6 +11,7 @@ import io.igpipe.media.video.PreparedVideo;
 import io.igpipe.media.video.TranscoderBusyException;
 import io.igpipe.media.video.VideoPreparation;
 import io.igpipe.media.video.VideoProbe;
+import io.igpipe.media.video.VideoProperties;
 import io.igpipe.media.video.VideoTarget;
 import io.igpipe.media.video.VideoToolsUnavailableException;
 import org.springframework.stereotype.Component;
@@ -34,13 +35,21 @@ public class VideoMedia {
     private final VideoProbe probe;
     private final PostLifecycle lifecycle;
     private final Duration busyWait;
+    private final Duration longestRun;
 
     public VideoMedia(VideoPreparation preparation, VideoProbe probe, PostLifecycle lifecycle,
-            IgpipeProperties properties) {
+            IgpipeProperties properties, VideoProperties video) {
         this.preparation = preparation;
         this.probe = probe;
         this.lifecycle = lifecycle;
         this.busyWait = properties.getPosts().getTranscoderBusyWait();
+        // probe, transcode and the probe of the output, each at most its timeout, plus a margin
+        this.longestRun = video.getProcessTimeout().plus(video.getProbeTimeout().multipliedBy(2)).plusMinutes(1);
+    }
+
+    /** The longest one video can keep a worker busy; its post's lease is held at least this long. */
+    public Duration longestRun() {
+        return longestRun;
     }
 
     public Result prepare(Path source, VideoTarget target, Double aspectRatio, Path output, OptimizationProfile profile)

@@ -20,6 +20,7 @@ import io.igpipe.ledger.WaitReason;
 import io.igpipe.media.video.TranscoderBusyException;
 import io.igpipe.media.video.VideoPreparation;
 import io.igpipe.media.video.VideoProbe;
+import io.igpipe.media.video.VideoProperties;
 import io.igpipe.media.video.VideoTarget;
 import io.igpipe.media.video.VideoToolsUnavailableException;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class VideoMediaTest {
 
     private VideoMedia videos() {
         return new VideoMedia(preparation, mock(VideoProbe.class),
-                new PostLifecycle(Clock.fixed(NOW, ZoneOffset.UTC), properties), properties);
+                new PostLifecycle(Clock.fixed(NOW, ZoneOffset.UTC), properties), properties, new VideoProperties());
     }
 
     @Test
