@@ -28,7 +28,10 @@ public class LedgerClaims {
         return properties.getInstanceId();
     }
 
-    /** A bean with getters so camel-sql parameters can read it ({@code ${variable.claim.token}}). */
+    /**
+     * A bean with getters so camel-sql parameters can read it ({@code ${variable.claim.token}}). Every leased table
+     * (posts, webhook deliveries) is claimed with one.
+     */
     public static final class Claim {
         private final String instanceId;
         private final String token;
@@ -36,7 +39,7 @@ public class LedgerClaims {
         private final OffsetDateTime leaseUntil;
         private final int batchSize;
 
-        Claim(String instanceId, String token, OffsetDateTime now, OffsetDateTime leaseUntil, int batchSize) {
+        public Claim(String instanceId, String token, OffsetDateTime now, OffsetDateTime leaseUntil, int batchSize) {
             this.instanceId = instanceId;
             this.token = token;
             this.now = now;

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.igpipe.IgpipeProperties;
+import io.igpipe.ledger.LedgerClaims;
 import io.igpipe.ledger.SqlFiles;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -66,11 +67,12 @@ public class WebhookDeliveries {
      * Claims no more than the senders can start now: a delivery claimed but queued behind slow receivers would
      * only burn its lease, while left in the outbox another instance (or the next tick) can take it.
      */
-    public WebhookClaim newClaim() {
+    public LedgerClaims.Claim newClaim() {
         int busy = senders.getActiveCount() + senders.getQueue().size();
         int free = Math.max(0, properties.getMaxConcurrentDeliveries() - busy);
         OffsetDateTime now = now();
-        return new WebhookClaim(instanceId, UUID.randomUUID().toString(), now, now.plus(properties.leaseDuration()), free);
+        return new LedgerClaims.Claim(instanceId, UUID.randomUUID().toString(), now,
+                now.plus(properties.leaseDuration()), free);
     }
 
     /** Signs the stored payload for the delivery's endpoint, with this moment's timestamp. */
