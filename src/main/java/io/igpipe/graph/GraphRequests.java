@@ -39,18 +39,6 @@ public class GraphRequests {
         this.tokens = tokens;
     }
 
-    /** POST /{ig-user-id}/media for a single feed image. */
-    public void createImageContainer(Exchange exchange) {
-        Post post = post(exchange);
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("image_url", mediaStore.publicUrlOf(post.getPreparedPath()));
-        putIfPresent(form, "caption", post.getCaption());
-        putIfPresent(form, "alt_text", post.getAltText());
-        putIfPresent(form, "location_id", post.getLocationId());
-        putIfPresent(form, "user_tags", post.getUserTags());
-        prepare(exchange, post.getAccount(), "create-container", "POST", "/" + igUserId(post) + "/media", form, false);
-    }
-
     /**
      * POST /{ig-user-id}/media for a single-media post of any type: a feed photo, a story (photo or video) or a
      * reel. Only the fields the type takes are sent (graph-api.md section 1.1); the rules were checked at intake.
