@@ -9,11 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.igpipe.IgpipeProperties;
+import io.igpipe.Sha256;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +50,7 @@ public class AccountTokens {
 
     /** SHA-256 of the account's current token: lets the ledger notice a new token without storing any. */
     public String fingerprintOf(String accountName) {
-        return sha256(tokenOf(accountName));
+        return Sha256.hex(tokenOf(accountName));
     }
 
     /** Whether igpipe refreshes this account's token itself (Instagram Login long-lived tokens). */
@@ -90,7 +88,7 @@ public class AccountTokens {
         }
         IgpipeProperties.Account account = account(accountName);
         Map<String, Object> record = new java.util.LinkedHashMap<>();
-        record.put("source_sha256", sha256(configuredTokenOf(account)));
+        record.put("source_sha256", Sha256.hex(configuredTokenOf(account)));
         record.put("access_token", newToken);
         record.put("refreshed_at", Instant.now().toString());
         record.put("expires_at", expiresInSeconds == null ? null : Instant.now().plusSeconds(expiresInSeconds).toString());
@@ -141,7 +139,7 @@ public class AccountTokens {
         }
         try {
             JsonNode record = json.readTree(file.toFile());
-            if (!sha256(configured).equals(record.path("source_sha256").asText())) {
+            if (!Sha256.hex(configured).equals(record.path("source_sha256").asText())) {
                 return null;
             }
             String token = record.path("access_token").asText(null);
@@ -158,14 +156,6 @@ public class AccountTokens {
     private IgpipeProperties.Account account(String accountName) {
         return properties.account(accountName)
                 .orElseThrow(() -> new IllegalStateException("Account '" + accountName + "' is not configured"));
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 
     private record FileToken(FileTime modified, String token) {

@@ -38,6 +38,12 @@ public class ApiException extends RuntimeException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    /** A refusal by the rules both entry points share, answered with the API error of the same code. */
+    public static ApiException of(PostRejectedException rejected) {
+        return new ApiException(ApiErrorCode.named(rejected.getCode()).orElse(ApiErrorCode.VALIDATION_ERROR),
+                rejected.getMessage());
+    }
+
     public int getStatus() {
         return status;
     }

@@ -2,8 +2,6 @@ package io.igpipe.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +10,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.igpipe.Sha256;
 import io.igpipe.ledger.Post;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +50,7 @@ public class ApiIdempotency {
 
     /** Fingerprints accumulate the request's parts in order; the digest is stored with the post. */
     public final class Fingerprint {
-        private final MessageDigest digest = sha256();
+        private final MessageDigest digest = Sha256.newDigest();
 
         public Fingerprint fields(Map<String, Object> fields) {
             try {
@@ -69,7 +68,7 @@ public class ApiIdempotency {
         }
 
         public String hex() {
-            return HexFormat.of().formatHex(digest.digest());
+            return Sha256.hex(digest);
         }
     }
 
@@ -98,11 +97,4 @@ public class ApiIdempotency {
         return earlier;
     }
 
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,15 +1,15 @@
 package io.igpipe.ingest;
 
+import io.igpipe.Sha256;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -86,7 +86,7 @@ public class ApiKeys {
      * @return false when the key is known but revoked
      */
     public boolean registerBootstrapKey(String key) {
-        String digest = sha256Hex(key);
+        String digest = Sha256.hex(key);
         List<StoredKey> known = findByDigest(digest);
         if (!known.isEmpty()) {
             return known.get(0).key().revokedAt() == null;
@@ -118,7 +118,7 @@ public class ApiKeys {
             throw new ApiException(ApiErrorCode.AUTH_REQUIRED,
                     "This endpoint needs an API key: send the header Authorization: Bearer <key>");
         }
-        String digest = sha256Hex(authorization.substring(BEARER.length()).strip());
+        String digest = Sha256.hex(authorization.substring(BEARER.length()).strip());
         List<StoredKey> found = findByDigest(digest);
         // compared once more in constant time: the look-up matched on the digest, this makes the decision
         boolean valid = found.size() == 1 && found.get(0).key().revokedAt() == null
@@ -138,7 +138,7 @@ public class ApiKeys {
     private void insert(String id, String displayId, String name, String key, String origin) {
         jdbc.update(SqlFiles.load("api/insert-api-key.sql"), new MapSqlParameterSource()
                 .addValue("id", id).addValue("displayId", displayId).addValue("name", name)
-                .addValue("keySha256", sha256Hex(key)).addValue("origin", origin)
+                .addValue("keySha256", Sha256.hex(key)).addValue("origin", origin)
                 .addValue("now", OffsetDateTime.now(clock)));
     }
 
@@ -165,12 +165,4 @@ public class ApiKeys {
         return part.toString();
     }
 
-    static String sha256Hex(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -2,7 +2,6 @@ package io.igpipe.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,13 +19,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.igpipe.FileTrees;
 import io.igpipe.IgpipeProperties;
-import io.igpipe.ledger.AccountStates;
+import io.igpipe.Sha256;
 import io.igpipe.ledger.Post;
 import io.igpipe.ledger.PostType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -68,17 +65,15 @@ public class ApiPostRequests {
     private final ApiMediaDownloader downloader;
     private final ApiSettings settings;
     private final IgpipeProperties properties;
-    private final AccountStates accountStates;
     private final ObjectMapper json = new ObjectMapper();
 
     public ApiPostRequests(PostSubmissions submissions, ApiIdempotency idempotency, ApiMediaDownloader downloader,
-            ApiSettings settings, IgpipeProperties properties, AccountStates accountStates) {
+            ApiSettings settings, IgpipeProperties properties) {
         this.submissions = submissions;
         this.idempotency = idempotency;
         this.downloader = downloader;
         this.settings = settings;
         this.properties = properties;
-        this.accountStates = accountStates;
     }
 
     /** A file in the staging folder, with the name the client gave it and what its first bytes say it is. */
@@ -116,8 +111,7 @@ public class ApiPostRequests {
                                 + "submitted for account " + draft.account() + " a moment ago; it is not posted twice."));
                 return answer(exchange, original, List.of(), true);
             } catch (PostRejectedException rejected) {
-                ApiErrorCode code = ApiErrorCode.named(rejected.getCode()).orElse(ApiErrorCode.VALIDATION_ERROR);
-                throw new ApiException(code, rejected.getMessage());
+                throw ApiException.of(rejected);
             }
             LOG.info("Post {} submitted through the API ({} {}, {} file(s))", submission.post().getId(),
                     draft.account(), draft.type(), draft.items().size());
@@ -279,12 +273,12 @@ public class ApiPostRequests {
             throws IOException {
         String name = PostSubmissions.safeName(clientName);
         Path target = staging.resolve(String.format("%02d-%s", position, name));
-        MessageDigest sha256 = ApiIdempotency.sha256();
+        MessageDigest sha256 = Sha256.newDigest();
         try (InputStream in = new DigestInputStream(content, sha256)) {
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
         return new StagedFile(target, name, refusedAsApiError(() -> MediaKind.of(target, name)),
-                HexFormat.of().formatHex(sha256.digest()));
+                Sha256.hex(sha256));
     }
 
     private static StagedFile requirePhoto(StagedFile cover) {
@@ -357,8 +351,7 @@ public class ApiPostRequests {
         try {
             return check.get();
         } catch (PostRejectedException rejected) {
-            throw new ApiException(ApiErrorCode.named(rejected.getCode()).orElse(ApiErrorCode.VALIDATION_ERROR),
-                    rejected.getMessage());
+            throw ApiException.of(rejected);
         }
     }
 
@@ -373,30 +366,20 @@ public class ApiPostRequests {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text);
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return ZonedDateTime.parse(text).toOffsetDateTime();
-            } catch (DateTimeParseException notZoned) {
-                throw new ApiException(ApiErrorCode.INVALID_PARAM, "publish_at '" + text + "' is not an ISO-8601 time "
-                        + "with a zone, e.g. 2030-05-01T09:30:00+02:00 or 2030-05-01T07:30:00Z.");
-            }
+            return ZonedDateTime.parse(text).toOffsetDateTime();
+        } catch (DateTimeParseException notZoned) {
+            throw new ApiException(ApiErrorCode.INVALID_PARAM, "publish_at '" + text + "' is not an ISO-8601 time "
+                    + "with a zone, e.g. 2030-05-01T09:30:00+02:00 or 2030-05-01T07:30:00Z.");
         }
     }
 
-    /** An account paused for its token takes no new posts: they would only wait for a re-authorisation. */
+    /** Checked before anything is downloaded: a paused account's posts would only wait for a re-authorisation. */
     private void refuseIfPaused(Object account) {
-        if (!(account instanceof String name) || properties.account(name).isEmpty()) {
-            return; // the rules name what is wrong with it
-        }
-        Map<String, Object> state = accountStates.find(name);
-        if (state.get("paused_at") != null) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("account", name);
-            details.put("pauseCode", state.get("pause_code"));
-            throw new ApiException(ApiErrorCode.ACCOUNT_PAUSED, "Account " + name + " is paused until its token is "
-                    + "re-authorised (see GET /api/v1/accounts); configure a valid token, then submit again.",
-                    details, null);
+        if (account instanceof String name && properties.account(name).isPresent()) {
+            refusedAsApiError(() -> {
+                submissions.requireNotPaused(name);
+                return name;
+            });
         }
     }
 
@@ -415,18 +398,9 @@ public class ApiPostRequests {
     }
 
     private static void deleteQuietly(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            FileTrees.delete(folder);
+        } catch (IOException e) {
             LOG.warn("Could not delete the staging folder {}; delete it by hand", folder, e);
         }
     }

@@ -56,8 +56,7 @@ public class ApiPostViews {
 
     /** The post, or 404. */
     public Post require(String id) {
-        return jdbc.query(SqlFiles.load("api/find-post.sql"), new MapSqlParameterSource("id", id), posts).stream()
-                .findFirst().orElseThrow(() -> new ApiException(ApiErrorCode.NOT_FOUND, "No post with id " + id));
+        return deadLetters.require(id);
     }
 
     /** One page, newest first; {@code nextCursor} continues after its last post and is null on the last page. */
@@ -79,11 +78,7 @@ public class ApiPostViews {
     }
 
     Map<String, Object> view(Post post) {
-        Map<String, Object> view = deadLetters.describe(post.getId());
-        view.put("type", post.getPostType());
-        view.put("publishAt", text(post.getPublishAt()));
-        view.put("cancelledAt", text(post.getCancelledAt()));
-        view.put("deletedAt", text(post.getDeletedAt()));
+        Map<String, Object> view = deadLetters.view(post);
         // Instagram's permalink is not recorded in the ledger (yet): the media id finds the post
         view.put("permalink", null);
         view.put("items", PostType.CAROUSEL.name().equals(post.getPostType()) ? itemsOf(post.getId()) : null);
@@ -136,10 +131,6 @@ public class ApiPostViews {
         return Arrays.stream(PostState.values()).map(Enum::name).filter(status.strip()::equalsIgnoreCase).findFirst()
                 .orElseThrow(() -> new ApiException(ApiErrorCode.INVALID_PARAM, "status '" + status + "' is not one of "
                         + Arrays.toString(PostState.values()) + "."));
-    }
-
-    private static String text(OffsetDateTime time) {
-        return time == null ? null : time.toString();
     }
 
     /** Where a page ended: opaque to clients (base64url), exact to the ledger's timestamp precision. */

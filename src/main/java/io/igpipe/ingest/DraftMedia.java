@@ -1,16 +1,13 @@
 package io.igpipe.ingest;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.igpipe.Sha256;
 import io.igpipe.ledger.Post;
 import io.igpipe.ledger.PostItem;
 import io.igpipe.ledger.PostLifecycle;
@@ -68,12 +65,12 @@ public class DraftMedia {
     public Hashed hash(PostDraft draft) throws IOException {
         List<String> itemHashes = new ArrayList<>();
         for (DraftItem item : draft.items()) {
-            itemHashes.add(PostIntake.sha256(item.file()));
+            itemHashes.add(Sha256.hex(item.file()));
         }
         if (draft.type() == PostType.IMAGE && itemHashes.size() == 1) {
             return new Hashed(itemHashes.get(0), itemHashes);
         }
-        return new Hashed(sha256(draft.type() + ":" + String.join(",", itemHashes)), itemHashes);
+        return new Hashed(Sha256.hex(draft.type() + ":" + String.join(",", itemHashes)), itemHashes);
     }
 
     public Post newPost(PostDraft draft, String origin, Hashed hashed, String originalName) {
@@ -116,11 +113,4 @@ public class DraftMedia {
         }
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.lang.management.ManagementFactory;
-import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.igpipe.FileTrees;
 import io.igpipe.IgpipeProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,11 +67,7 @@ public class InFlightRecovery {
         if (!folder.isFromApi()) {
             returnToWatchFolder(postDir);
         } else if (Files.getLastModifiedTime(postDir).toMillis() < ManagementFactory.getRuntimeMXBean().getStartTime()) {
-            try (Stream<Path> files = Files.walk(postDir)) {
-                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
+            FileTrees.delete(postDir);
             LOG.warn("Deleted the files of an API submission that was never recorded (a crash before its answer): {}",
                     postDir);
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.igpipe.FileTrees;
 import io.igpipe.IgpipeProperties;
 import io.igpipe.ledger.AccountStates;
 import io.igpipe.ledger.Post;
@@ -98,7 +99,8 @@ public class PostSubmissions {
                 .stream().findFirst();
     }
 
-    private void requireNotPaused(String account) throws PostRejectedException {
+    /** An account paused for its token takes no new posts: they would only wait for a re-authorisation. */
+    public void requireNotPaused(String account) throws PostRejectedException {
         Map<String, Object> state = accounts.find(account);
         if (state.get("paused_at") != null) {
             throw new PostRejectedException("ACCOUNT_PAUSED", "Account " + account + " is paused ("
@@ -155,10 +157,10 @@ public class PostSubmissions {
     }
 
     private static void deleteQuietly(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            FileTrees.delete(dir);
         } catch (IOException ignored) {
-            // leftovers in .inflight of a post that was never recorded are harmless and found by an operator
+            // leftovers in .inflight of a post that was never recorded are dropped at the next start
         }
     }
 }

@@ -62,10 +62,6 @@ public class DeadLetters {
     }
 
     /** Any post, dead-lettered or not. */
-    public Map<String, Object> describe(String id) {
-        return view(require(id));
-    }
-
     /** Dead-lettered posts not discarded, newest failure first; all accounts when {@code account} is null. */
     public List<Map<String, Object>> deadLetters(String account) {
         String filter = account == null || account.isBlank() ? null : account;
@@ -157,7 +153,8 @@ public class DeadLetters {
         return PostState.PREPARED;
     }
 
-    private Post require(String id) {
+    /** The post, whatever its state, or 404 NOT_FOUND. */
+    public Post require(String id) {
         return find(id).orElseThrow(() -> new ApiException(404, "NOT_FOUND", "No post with id " + id));
     }
 
@@ -372,12 +369,16 @@ public class DeadLetters {
         return "/api/v1/posts/" + id;
     }
 
-    /** The post as the API shows it: camelCase, timestamps as ISO-8601 text, the Graph error body parsed. */
-    private Map<String, Object> view(Post post) {
+    /**
+     * The post as the API shows it, in every answer that shows posts: camelCase, timestamps as ISO-8601 text, the
+     * Graph error body parsed.
+     */
+    public Map<String, Object> view(Post post) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", post.getId());
         view.put("account", post.getAccount());
         view.put("state", post.getState());
+        view.put("type", post.getPostType());
         view.put("originalName", post.getOriginalName());
         view.put("caption", post.getCaption());
         view.put("mediaId", post.getMediaId());
@@ -390,6 +391,9 @@ public class DeadLetters {
         view.put("publishedAt", text(post.getPublishedAt()));
         view.put("failedAt", text(post.getFailedAt()));
         view.put("discardedAt", text(post.getDiscardedAt()));
+        view.put("publishAt", text(post.getPublishAt()));
+        view.put("cancelledAt", text(post.getCancelledAt()));
+        view.put("deletedAt", text(post.getDeletedAt()));
         Map<String, Object> error = null;
         if (post.getErrorCode() != null) {
             error = new LinkedHashMap<>();

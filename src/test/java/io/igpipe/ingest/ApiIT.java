@@ -196,7 +196,7 @@ class ApiIT {
         assertThat(api.get("/api/v1/accounts", BOOTSTRAP_KEY).status()).isEqualTo(200);
         List<Map<String, Object>> rows = jdbc.sql("SELECT * FROM api_key WHERE origin = 'BOOTSTRAP'").query().listOfRows();
         assertThat(rows).hasSize(1);
-        assertThat(rows.get(0).get("KEY_SHA256")).isEqualTo(ApiKeys.sha256Hex(BOOTSTRAP_KEY));
+        assertThat(rows.get(0).get("KEY_SHA256")).isEqualTo(io.igpipe.Sha256.hex(BOOTSTRAP_KEY));
         assertThat(apiKeys.registerBootstrapKey(BOOTSTRAP_KEY)).as("registering again is harmless").isTrue();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM api_key WHERE origin = 'BOOTSTRAP'").query(Long.class).single())
                 .isEqualTo(1);

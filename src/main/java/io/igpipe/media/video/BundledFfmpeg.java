@@ -9,12 +9,12 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.stream.Stream;
 
+import io.igpipe.FileTrees;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -80,7 +80,7 @@ final class BundledFfmpeg {
             Files.createFile(staging.resolve(COMPLETE_MARKER));
             moveIntoPlace(staging, target);
         } finally {
-            deleteRecursively(staging);
+            FileTrees.delete(staging);
         }
         if (!Files.isRegularFile(target.resolve(COMPLETE_MARKER))) {
             throw new IOException(target + " exists but was not made by igpipe (no " + COMPLETE_MARKER
@@ -122,20 +122,10 @@ final class BundledFfmpeg {
         try (Stream<Path> children = Files.list(toolsDir)) {
             for (Path child : children.filter(p -> p.getFileName().toString().startsWith(STAGING_PREFIX)).toList()) {
                 if (Files.getLastModifiedTime(child).compareTo(cutoff) < 0) {
-                    deleteRecursively(child);
+                    FileTrees.delete(child);
                 }
             }
         }
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }
