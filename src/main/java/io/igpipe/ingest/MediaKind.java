@@ -27,24 +27,20 @@ public final class MediaKind {
     private MediaKind() {
     }
 
+    /** What the first bytes say. */
+    private enum Content { PHOTO, VIDEO, STILL_IMAGE_IN_ISO_MEDIA, EMPTY, OTHER }
+
     /** IMAGE (JPEG, PNG, WebP), VIDEO (MP4/MOV, WebM/Matroska) or a rejection: what the API answers at once. */
     public static String of(Path file, String name) throws PostRejectedException {
-        byte[] bytes = head(file, name);
-        int read = bytes.length;
-        if (startsWith(bytes, 0, JPEG) || startsWith(bytes, 0, PNG)
-                || (ascii(bytes, 0, "RIFF") && ascii(bytes, 8, "WEBP"))) {
-            return IMAGE;
-        }
-        if (ascii(bytes, 4, "ftyp") && read >= 12
-                && STILL_IMAGE_BRANDS.contains(new String(bytes, 8, 4, StandardCharsets.ISO_8859_1))) {
-            throw new PostRejectedException("INVALID_MEDIA_TYPE", name + " is a HEIF/AVIF image; convert it to JPEG.");
-        }
-        if (ascii(bytes, 4, "ftyp") || ascii(bytes, 4, "moov") || ascii(bytes, 4, "mdat") || ascii(bytes, 4, "wide")
-                || startsWith(bytes, 0, EBML)) {
-            return VIDEO;
-        }
-        throw new PostRejectedException("INVALID_MEDIA_TYPE", name + (read == 0 ? " is empty." : " is neither a photo "
-                + "(JPEG, PNG, WebP) nor a video (MP4, MOV, WebM); the type is judged from the content, not the name."));
+        return switch (contentOf(head(file, name))) {
+            case PHOTO -> IMAGE;
+            case VIDEO -> VIDEO;
+            case STILL_IMAGE_IN_ISO_MEDIA -> throw new PostRejectedException("INVALID_MEDIA_TYPE", name
+                    + " is a HEIF/AVIF image; convert it to JPEG.");
+            case EMPTY -> throw new PostRejectedException("INVALID_MEDIA_TYPE", name + " is empty.");
+            case OTHER -> throw new PostRejectedException("INVALID_MEDIA_TYPE", name + " is neither a photo (JPEG, "
+                    + "PNG, WebP) nor a video (MP4, MOV, WebM); the type is judged from the content, not the name.");
+        };
     }
 
     /**
@@ -52,14 +48,26 @@ public final class MediaKind {
      * checks, which file it in {@code .failed/} with the precise image code (MEDIA_UNSUPPORTED_FORMAT, MEDIA_CORRUPT).
      */
     public static String videoOrImage(Path file, String name) throws PostRejectedException {
-        try {
-            return of(file, name);
-        } catch (PostRejectedException notMedia) {
-            if ("MEDIA_INVALID".equals(notMedia.getCode())) {
-                throw notMedia;
-            }
-            return IMAGE;
+        return contentOf(head(file, name)) == Content.VIDEO ? VIDEO : IMAGE;
+    }
+
+    private static Content contentOf(byte[] bytes) {
+        if (bytes.length == 0) {
+            return Content.EMPTY;
         }
+        if (startsWith(bytes, 0, JPEG) || startsWith(bytes, 0, PNG)
+                || (ascii(bytes, 0, "RIFF") && ascii(bytes, 8, "WEBP"))) {
+            return Content.PHOTO;
+        }
+        if (ascii(bytes, 4, "ftyp") && bytes.length >= 12
+                && STILL_IMAGE_BRANDS.contains(new String(bytes, 8, 4, StandardCharsets.ISO_8859_1))) {
+            return Content.STILL_IMAGE_IN_ISO_MEDIA;
+        }
+        if (ascii(bytes, 4, "ftyp") || ascii(bytes, 4, "moov") || ascii(bytes, 4, "mdat") || ascii(bytes, 4, "wide")
+                || startsWith(bytes, 0, EBML)) {
+            return Content.VIDEO;
+        }
+        return Content.OTHER;
     }
 
     private static byte[] head(Path file, String name) throws PostRejectedException {
