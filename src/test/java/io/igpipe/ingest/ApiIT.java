@@ -33,6 +33,7 @@ import io.igpipe.graph.sandbox.GraphSandbox;
 import io.igpipe.ingest.ApiTestClient.Multipart;
 import io.igpipe.ingest.ApiTestClient.Reply;
 import io.igpipe.ledger.AccountStates;
+import io.igpipe.pipeline.PipelineTestSettings;
 import io.igpipe.pipeline.TestPhotos;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
@@ -55,7 +56,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApiIT {
 
-    private static final Path WORK = newWorkDir();
+    private static final Path WORK = PipelineTestSettings.newWorkDir("api-it");
     private static final String BOOTSTRAP_KEY = "bootstrap-" + UUID.randomUUID() + UUID.randomUUID();
     private static final String DEMO_IG_USER = "17841400000000001";
     private static final Duration DEADLINE = Duration.ofSeconds(40);
@@ -68,16 +69,8 @@ class ApiIT {
     /** Settings that make the pipeline fast and the API's limits small enough to reach in a test. */
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        Map<String, String> settings = Map.ofEntries(
-                Map.entry("igpipe.data-dir", WORK.resolve("data").toString()),
-                Map.entry("igpipe.watch-root", WORK.resolve("watch").toString()),
-                Map.entry("igpipe.graph.base-url", ""),
-                Map.entry("igpipe.sandbox.port", "0"),
-                Map.entry("igpipe.sandbox.processing-delay", "300ms"),
-                Map.entry("igpipe.graph.container-poll.initial-delay", "100ms"),
-                Map.entry("igpipe.graph.container-poll.interval", "200ms"),
-                Map.entry("igpipe.pipeline.poll-interval", "200ms"),
-                Map.entry("igpipe.pipeline.retry-initial-delay", "200ms"),
+        Map<String, String> settings = new java.util.LinkedHashMap<>(PipelineTestSettings.fastPipeline(WORK));
+        settings.putAll(Map.ofEntries(
                 Map.entry("igpipe.accounts[0].name", "demo"),
                 Map.entry("igpipe.accounts[0].ig-user-id", DEMO_IG_USER),
                 Map.entry("igpipe.accounts[0].access-token", "sandbox-demo-token"),
@@ -90,7 +83,7 @@ class ApiIT {
                 Map.entry("igpipe.api.downloads.read-timeout", "500ms"),
                 Map.entry("igpipe.api.max-json-bytes", "65536"),
                 Map.entry("spring.servlet.multipart.max-file-size", String.valueOf(MAX_UPLOAD_BYTES)),
-                Map.entry("spring.servlet.multipart.max-request-size", String.valueOf(2 * MAX_UPLOAD_BYTES)));
+                Map.entry("spring.servlet.multipart.max-request-size", String.valueOf(2 * MAX_UPLOAD_BYTES))));
         settings.forEach((key, value) -> registry.add(key, () -> value));
     }
 
@@ -618,13 +611,5 @@ class ApiIT {
 
     private static String mediaUrl(String pathAndQuery) {
         return "http://127.0.0.1:" + mediaServer.getAddress().getPort() + pathAndQuery;
-    }
-
-    private static Path newWorkDir() {
-        try {
-            return Files.createTempDirectory("igpipe-api-it-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -9,12 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Settings that make the real pipeline fast enough for tests: every wait is configuration. */
-final class PipelineTestSettings {
+public final class PipelineTestSettings {
 
     private PipelineTestSettings() {
     }
 
-    static Path newWorkDir(String name) {
+    public static Path newWorkDir(String name) {
         try {
             return Files.createTempDirectory("igpipe-" + name + "-");
         } catch (IOException e) {
@@ -22,7 +22,7 @@ final class PipelineTestSettings {
         }
     }
 
-    static Map<String, String> fastPipeline(Path work) {
+    public static Map<String, String> fastPipeline(Path work) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("igpipe.data-dir", work.resolve("data").toString());
         settings.put("igpipe.watch-root", work.resolve("watch").toString());
