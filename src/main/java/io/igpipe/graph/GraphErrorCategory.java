@@ -26,8 +26,12 @@ public enum GraphErrorCategory {
      * container ERROR without a subcode): re-optimize at most once, then give up.
      */
     MEDIA(false, "recover-media"),
-    /** Carousel composition refused (2207024, 35001, 100/2207028). */
-    CAROUSEL(false, "dead-letter"),
+    /**
+     * Carousel composition refused (2207024, 35001, 100/2207028): like refused media, rebuilt once from freshly
+     * normalised children with the strict profile (graph-api.md: "recoverable by fixing the carousel and rebuilding
+     * it once"), then given up.
+     */
+    CAROUSEL(false, "recover-media"),
     /** Spam / policy / restricted account (368, 4/2207051, 25): never hammer. */
     POLICY(false, "dead-letter"),
     /** Invalid request parameters (100 and its other subcodes, 1/2207057, 36004, 110/2207018, 12). */

@@ -273,7 +273,7 @@ class GraphErrorClassifierTest {
             "NOT_READY,     recover-not-ready",
             "TRANSIENT,     recover-transient",
             "MEDIA,         recover-media",
-            "CAROUSEL,      dead-letter",
+            "CAROUSEL,      recover-media",
             "POLICY,        dead-letter",
             "INVALID,       dead-letter",
             "UNKNOWN,       recover-unknown",

@@ -276,6 +276,26 @@ class PostTypesIT {
     }
 
     @Test
+    void aCarouselInstagramRefusesAsAWholeIsRebuiltOnceStrictly() throws Exception {
+        // 2207024, invalid carousel: graph-api.md says rebuild it once from normalised children
+        sandbox.faults().add(FaultRule.on(EndpointKind.CREATE_CONTAINER).forAccount(BRAND.igUserId()).times(1)
+                .error(100, 2207024).build());
+        long createsBefore = createCalls(BRAND);
+        Map<String, byte[]> items = new LinkedHashMap<>();
+        items.put("01.jpg", TestPhotos.jpeg(TestPhotos.photo(1200, 1200, 81, false), 0.9f));
+        items.put("02.jpg", TestPhotos.jpeg(TestPhotos.photo(1600, 900, 82, false), 0.9f));
+        dropCarousel(BRAND, "refused-once", items, "caption: Refused once, then rebuilt\n");
+
+        awaitOutcome(BRAND.folder(), "refused-once", ".published", ".result.json");
+
+        assertThat(onlyMediaWithCaption(BRAND, "Refused once, then rebuilt").childIds()).hasSize(2);
+        assertThat(ledgerRow(BRAND, "refused-once")).containsEntry("MEDIA_RETRIES", 1)
+                .containsEntry("OPTIMIZATION_PROFILE", "STRICT");
+        assertThat(createCalls(BRAND) - createsBefore).as("the refused child, then 2 children and the parent")
+                .isEqualTo(4);
+    }
+
+    @Test
     void aCarouselAndAReelSubmittedThroughTheApiArePublished() throws Exception {
         ApiTestClient api = new ApiTestClient(port);
         ApiTestClient.Reply carousel = api.postMultipart(API_KEY, new ApiTestClient.Multipart()
